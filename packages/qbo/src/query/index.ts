@@ -1,0 +1,6 @@
+export type { AnyQueryBuilder, StringField } from './builder'
+export { CountQuery, isQueryBuilder, MAX_RESULTS_LIMIT, QueryBuilder, select } from './builder'
+export { escapeQueryLiteral, quoteQueryLiteral } from './escape'
+export type { OperatorFor, QueryOperator, ValueFor } from './literals'
+export type { FieldKindOf, FilterableField, QueryEntityName, QueryFieldKind, SortableField } from './schema'
+export { fieldSpec, isQueryEntity, QUERY_SCHEMA } from './schema'
