@@ -1,0 +1,6 @@
+import { BUILT_IN_RECORD_TABS, registerRecordTab } from '../features/crm'
+
+/** The tabs of record pages; each capability with a tab of its own adds a line here. */
+export const registerRecordTabs = (): void => {
+  for (const tab of BUILT_IN_RECORD_TABS) registerRecordTab(tab)
+}

@@ -1,0 +1,4 @@
+export { BUILT_IN_RECORD_TABS } from './built-in-tabs'
+export { ImportPage, RecordFormPage, RecordListPage, RecordPage } from './lazy-pages'
+export { type RecordTab, type RecordTabProps, recordTabsFor, registerRecordTab } from './record-tab-registry'
+export { RECORD_TYPE_ORDER, RECORD_TYPES, type RecordTypeInfo } from './record-types'

@@ -1,0 +1,1 @@
+export { IntegrationsPage, SettingsLayout, UsersPage } from './lazy-pages'
