@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import cookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Config } from './config'
+import type { Db } from './db'
+import { AppError } from './errors'
+import { registerErrorHandler } from './http/error-handler'
+import { registerSecurity } from './http/security'
+import { requireSession } from './http/session'
+import { authRoutes, createSignInLimiter, type SignInLimiter } from './modules/auth'
+import { type CrmService, createCrmService, crmRoutes } from './modules/crm'
+import { createImportRunner, importRoutes } from './modules/imports'
+import { workspaceRoutes } from './modules/workspaces'
+
+export type AppDeps = { db: Db; logger?: FastifyBaseLogger; limiter?: SignInLimiter; crm?: CrmService }
+
+/** JSON bodies are small; CSV uploads have their own 10 MB limit in the imports module. */
+const BODY_LIMIT_BYTES = 256 * 1024
+
+/** Builds the application: every plugin and module is registered here, in order. */
+export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyInstance> => {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.decorateRequest('session', null)
+
+  registerErrorHandler(app)
+  await registerSecurity(app, { isHttps: config.cookieSecure })
+  await app.register(cookie)
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Ledgerlink API',
+        version: '0.1.0',
+        description:
+          'The JSON API of Ledgerlink. Sign in with POST /api/auth/sign-in; send the session csrfToken in ' +
+          'x-csrf-token on every state-changing request.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The reference page sets its own CSP (its scripts are files, no inline code); keep our frame and https rules.
+    transformStaticCSP: (header) => {
+      const strict = header.replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+      return config.cookieSecure ? strict : strict.replace(/\s*upgrade-insecure-requests;?/, '')
+    },
+  })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/health', { schema: { tags: ['health'] } }, async () => ({ status: 'ok' }))
+
+  const db = deps.db
+  const crm = deps.crm ?? createCrmService(db)
+  const limiter = deps.limiter ?? createSignInLimiter(config.signIn)
+  const imports = createImportRunner(db, crm, app.log)
+  app.addHook('onClose', async () => imports.stop())
+
+  await app.register(authRoutes, { prefix: '/api/auth', db, config, limiter })
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', requireSession(db, config))
+      await api.register(workspaceRoutes, { db })
+      await api.register(crmRoutes, { db, crm })
+      await api.register(importRoutes, { db, imports })
+    },
+    { prefix: '/api' },
+  )
+
+  registerWebApp(app, config.webDistDir)
+  return app
+}
+
+/** Serves the built web app with a fallback to index.html for client-side routes; /api stays JSON. */
+const registerWebApp = (app: FastifyInstance, webDistDir: string) => {
+  const hasWebApp = existsSync(`${webDistDir}/index.html`)
+  if (hasWebApp) {
+    void app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? ''
+    // Client-side routes get index.html; a missing file (an old /assets/ bundle) gets a real 404.
+    const isAppRoute = !path.startsWith('/api') && !path.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(path)
+    if (isAppRoute && hasWebApp && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.sendFile('index.html')
+    }
+    throw new AppError('NOT_FOUND', 'not_found', 'There is nothing at this address.')
+  })
+}

@@ -1,0 +1,5 @@
+export { authError } from './errors'
+export { generatePassword, hashPassword, verifyPassword } from './passwords'
+export { authRoutes } from './routes'
+export { removeExpiredSessions } from './session-service'
+export { createSignInLimiter, type SignInLimiter } from './sign-in-limiter'

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app'
+import { type Config, loadConfig } from './config'
+import { type DbHandle, openConfiguredDatabase } from './db'
+import { seedDemoOnFirstStart } from './demo'
+import { createLogger } from './logger'
+import { removeExpiredSessions } from './modules/auth'
+import { failRunningImports } from './modules/imports'
+import { startEmbeddedEmulator } from './qbo-emulator'
+
+export type RunningServer = {
+  url: string
+  app: FastifyInstance
+  db: DbHandle
+  emulatorUrl: string | null
+  close: () => Promise<void>
+}
+
+/**
+ * Opens and migrates the database, seeds the demo workspace on first start, starts the QBO emulator when no
+ * Intuit credentials are configured, and listens. Used by main.ts and by end-to-end harnesses.
+ * @example const server = await startServer({ PORT: '0', LEDGERLINK_DATA_DIR: dir })
+ */
+export const startServer = async (
+  env: Record<string, string | undefined> = process.env,
+  print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Promise<RunningServer> => {
+  const config: Config = loadConfig(env)
+  const logger = createLogger(config)
+  const db = await openConfiguredDatabase(config, (error) =>
+    logger.warn({ err: error }, 'an idle database connection was closed'),
+  )
+  await removeExpiredSessions(db.db)
+  await failRunningImports(db.db)
+  if (config.demo.isEnabled) await seedDemoOnFirstStart(db.db, config, print)
+  const emulator = config.qbo.clientId ? null : await startEmbeddedEmulator(config, logger, print)
+  const app = await buildApp(config, { db: db.db, logger })
+  const url = await app.listen({ port: config.port, host: config.host })
+  print(`Ledgerlink is running at ${url.replace('127.0.0.1', 'localhost')}`)
+  return {
+    url,
+    app,
+    db,
+    emulatorUrl: emulator?.url ?? null,
+    close: async () => {
+      await app.close()
+      await emulator?.close()
+      await db.close()
+    },
+  }
+}
