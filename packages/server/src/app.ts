@@ -19,9 +19,27 @@ import { requireSession } from './http/session'
 import { authRoutes, createSignInLimiter, type SignInLimiter } from './modules/auth'
 import { type CrmService, createCrmService, crmRoutes } from './modules/crm'
 import { createImportRunner, importRoutes } from './modules/imports'
+import {
+  createQboCacheService,
+  createQuickbooks,
+  type QboCacheService,
+  type Quickbooks,
+  quickbooksCallbackRoutes,
+  quickbooksConnectionRoutes,
+  quickbooksDocumentRoutes,
+  quickbooksRecordRoutes,
+  quickbooksWebhookRoutes,
+} from './modules/quickbooks'
 import { workspaceRoutes } from './modules/workspaces'
 
-export type AppDeps = { db: Db; logger?: FastifyBaseLogger; limiter?: SignInLimiter; crm?: CrmService }
+export type AppDeps = {
+  db: Db
+  logger?: FastifyBaseLogger
+  limiter?: SignInLimiter
+  crm?: CrmService
+  quickbooks?: Quickbooks
+  qboCache?: QboCacheService
+}
 
 /** JSON bodies are small; CSV uploads have their own 10 MB limit in the imports module. */
 const BODY_LIMIT_BYTES = 256 * 1024
@@ -69,15 +87,26 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const crm = deps.crm ?? createCrmService(db)
   const limiter = deps.limiter ?? createSignInLimiter(config.signIn)
   const imports = createImportRunner(db, crm, app.log)
+  const quickbooks = deps.quickbooks ?? createQuickbooks({ db, config, logger: app.log })
+  const qboCache = deps.qboCache ?? createQboCacheService({ db, config, logger: app.log, quickbooks })
+  app.addHook('onReady', async () => qboCache.start())
+  app.addHook('onClose', async () => qboCache.stop())
   app.addHook('onClose', async () => imports.stop())
 
   await app.register(authRoutes, { prefix: '/api/auth', db, config, limiter })
+  // The OAuth callback is a top-level navigation from Intuit: it checks the session itself and always redirects.
+  await app.register(quickbooksCallbackRoutes, { prefix: '/api', db, config, quickbooks })
+  // Intuit's webhooks authenticate with their signature, not a session.
+  await app.register(quickbooksWebhookRoutes, { prefix: '/api', qboCache })
   await app.register(
     async (api) => {
       api.addHook('onRequest', requireSession(db, config))
       await api.register(workspaceRoutes, { db })
       await api.register(crmRoutes, { db, crm })
       await api.register(importRoutes, { db, imports })
+      await api.register(quickbooksConnectionRoutes, { db, crm, quickbooks })
+      await api.register(quickbooksRecordRoutes, { db, crm, quickbooks, qboCache })
+      await api.register(quickbooksDocumentRoutes, { db, crm, quickbooks })
     },
     { prefix: '/api' },
   )

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { type Config, loadConfig } from './config'
+import { ensureEncryptionKey } from './config-encryption-key'
 import { type DbHandle, openConfiguredDatabase } from './db'
 import { seedDemoOnFirstStart } from './demo'
 import { createLogger } from './logger'
 import { removeExpiredSessions } from './modules/auth'
 import { failRunningImports } from './modules/imports'
-import { startEmbeddedEmulator } from './qbo-emulator'
+import { CALLBACK_PATH, createQuickbooks } from './modules/quickbooks'
+import { callbackUrlsFor, startEmbeddedEmulator } from './qbo-emulator'
 
 export type RunningServer = {
   url: string
@@ -18,14 +20,14 @@ export type RunningServer = {
 
 /**
  * Opens and migrates the database, seeds the demo workspace on first start, starts the QBO emulator when no
- * Intuit credentials are configured, and listens. Used by main.ts and by end-to-end harnesses.
+ * Intuit credentials are configured (registering the server's own callback URLs with it), and listens. Used by main.ts and by end-to-end harnesses.
  * @example const server = await startServer({ PORT: '0', LEDGERLINK_DATA_DIR: dir })
  */
 export const startServer = async (
   env: Record<string, string | undefined> = process.env,
   print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningServer> => {
-  const config: Config = loadConfig(env)
+  const config: Config = ensureEncryptionKey(loadConfig(env), print)
   const logger = createLogger(config)
   const db = await openConfiguredDatabase(config, (error) =>
     logger.warn({ err: error }, 'an idle database connection was closed'),
@@ -33,9 +35,22 @@ export const startServer = async (
   await removeExpiredSessions(db.db)
   await failRunningImports(db.db)
   if (config.demo.isEnabled) await seedDemoOnFirstStart(db.db, config, print)
-  const emulator = config.qbo.clientId ? null : await startEmbeddedEmulator(config, logger, print)
-  const app = await buildApp(config, { db: db.db, logger })
+  // Shared with the emulator's development app, which reads it per request: filled in once the URL is known.
+  const redirectUris: string[] = []
+  const emulator =
+    config.qbo.environment === 'emulator'
+      ? await startEmbeddedEmulator(config, logger, print, redirectUris)
+      : null
+  const quickbooks = createQuickbooks({
+    db: db.db,
+    config,
+    logger,
+    redirectUris,
+    ...(emulator ? { emulatorBaseUrl: emulator.url } : {}),
+  })
+  const app = await buildApp(config, { db: db.db, logger, quickbooks })
   const url = await app.listen({ port: config.port, host: config.host })
+  redirectUris.push(...callbackUrlsFor(url, CALLBACK_PATH))
   print(`Ledgerlink is running at ${url.replace('127.0.0.1', 'localhost')}`)
   return {
     url,

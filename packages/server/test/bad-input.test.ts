@@ -34,6 +34,23 @@ for (const dialect of testDatabases()) {
       history: await t.db.selectFrom('history').select('id').orderBy('id').execute(),
       imports: await t.db.selectFrom('imports').select(['id', 'status']).orderBy('id').execute(),
       sessions: await t.db.selectFrom('sessions').select('id_hash').orderBy('id_hash').execute(),
+      qboConnections: await t.db.selectFrom('qbo_connections').selectAll().orderBy('workspace_id').execute(),
+      qboStates: await t.db
+        .selectFrom('qbo_oauth_states')
+        .select('state_hash')
+        .orderBy('state_hash')
+        .execute(),
+      qboCustomerLinks: await t.db
+        .selectFrom('qbo_customer_links')
+        .selectAll()
+        .orderBy('record_id')
+        .execute(),
+      qboDocumentLinks: await t.db
+        .selectFrom('qbo_document_links')
+        .selectAll()
+        .orderBy('record_id')
+        .orderBy('document_id')
+        .execute(),
     })
 
     const expectClientError = (response: { statusCode: number; body: string }, label: string) => {

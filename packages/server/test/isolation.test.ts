@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, createSignedInWorkspace, type SignedIn, type TestApp, testDatabases } from './helpers'
+import { createSignedInWorkspace, type SignedIn, testDatabases } from './helpers'
+import { buildQuickbooksTestApp, connectWorkspace, type QuickbooksTestApp } from './quickbooks-helpers'
 import { apiRoutes } from './routes'
 
 type Ids = Record<'organization' | 'contact' | 'opportunity' | 'project', string>
@@ -12,7 +13,7 @@ const TYPE_OF_PATH: Record<string, keyof Ids> = {
 
 for (const dialect of testDatabases()) {
   describe(`workspace isolation on ${dialect}`, () => {
-    let t: TestApp
+    let t: QuickbooksTestApp
     let a: { admin: SignedIn; member: SignedIn }
     let b: { admin: SignedIn; member: SignedIn }
     const ids = {} as Ids
@@ -21,8 +22,10 @@ for (const dialect of testDatabases()) {
     let importId = ''
 
     beforeAll(async () => {
-      t = await buildTestApp(dialect)
+      t = await buildQuickbooksTestApp(dialect)
       a = await createSignedInWorkspace(t, 'Workspace A')
+      // Workspace A is connected to QuickBooks, so its own QuickBooks reads below answer 200.
+      expect((await connectWorkspace(t, a.admin)).outcome).toBe('connected')
       b = await createSignedInWorkspace(t, 'Workspace B')
       const post = (url: string, payload: object) =>
         t.app.inject({ method: 'POST', url, headers: a.admin.headers, payload })
@@ -46,6 +49,23 @@ for (const dialect of testDatabases()) {
           payload: 'Name\nImported Secret\n',
         })
       ).json().id
+      for (const [path, customerId] of [
+        [`/api/organizations/${ids.organization}`, '1'],
+        [`/api/contacts/${ids.contact}`, '2'],
+      ] as const) {
+        const linked = await t.app.inject({
+          method: 'PUT',
+          url: `${path}/quickbooks/link`,
+          headers: a.admin.headers,
+          payload: { customerId },
+        })
+        expect(linked.statusCode, linked.body).toBe(200)
+      }
+      // Direct document links of A's opportunity and project, which B's un-link requests must not remove.
+      for (const path of [`/api/opportunities/${ids.opportunity}`, `/api/projects/${ids.project}`]) {
+        const linked = await post(`${path}/quickbooks/document-links`, { kind: 'invoice', documentId: '1' })
+        expect(linked.statusCode, linked.body).toBe(201)
+      }
       for (const type of Object.keys(ids) as (keyof Ids)[]) {
         const entry = await t.db
           .selectFrom('history')
@@ -87,6 +107,18 @@ for (const dialect of testDatabases()) {
         .select(['id', 'status'])
         .where('workspace_id', '=', a.admin.workspaceId)
         .execute(),
+      customerLinks: await t.db
+        .selectFrom('qbo_customer_links')
+        .select(['record_id', 'customer_id', 'linked_at'])
+        .where('workspace_id', '=', a.admin.workspaceId)
+        .orderBy('record_id')
+        .execute(),
+      documentLinks: await t.db
+        .selectFrom('qbo_document_links')
+        .select(['record_id', 'document_type', 'document_id', 'linked_at'])
+        .where('workspace_id', '=', a.admin.workspaceId)
+        .orderBy('record_id')
+        .execute(),
     })
 
     /** A valid request for a route, pointed at workspace A's data. */
@@ -95,10 +127,20 @@ for (const dialect of testDatabases()) {
       const type = TYPE_OF_PATH[segment ?? '']
       const url = path
         .replace('{linkId}', linkId)
+        .replace('{kind}', 'invoice')
+        .replace('{documentId}', '1')
         .replace('{changeId}', type ? changeIds[type] : '')
         .replace('{id}', type ? ids[type] : segment === 'users' ? a.member.userId : importId)
       let payload: object | undefined
-      if (path.endsWith('/links')) {
+      if (path.endsWith('/quickbooks/copy'))
+        return {
+          url: `${url}?direction=to_quickbooks`,
+          payload: method === 'POST' ? { direction: 'to_quickbooks', fields: ['phone'] } : undefined,
+        }
+      if (path.endsWith('/quickbooks/link') && method === 'PUT') payload = { customerId: '3' }
+      else if (path.endsWith('/quickbooks/customer')) payload = { displayName: 'Hijacked' }
+      else if (path.endsWith('/quickbooks/document-links')) payload = { kind: 'invoice', documentId: '1' }
+      else if (path.endsWith('/links')) {
         payload =
           type === 'opportunity' || type === 'project'
             ? { recordType: 'contact', recordId: ids.contact }

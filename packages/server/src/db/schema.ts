@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /** Table types for Kysely. Timestamps are ISO-8601 UTC strings on both databases so they sort as text. */
 export type WorkspaceTable = { id: string; name: string; created_at: string }
 
@@ -84,6 +86,98 @@ export type ImportTable = {
   updated_at: string
 }
 
+export type QboConnectionStatus = 'connected' | 'needs_reconnect' | 'disconnected'
+
+export type QboConnectionTable = {
+  workspace_id: string
+  realm_id: string
+  company_name: string
+  status: QboConnectionStatus
+  token_ciphertext: string | null
+  token_version: number
+  reconnect_reason: string | null
+  connected_by: string | null
+  connected_at: string
+  last_success_at: string | null
+  updated_at: string
+}
+
+export type QboOAuthStateTable = {
+  state_hash: string
+  workspace_id: string
+  user_id: string
+  session_hash: string
+  redirect_uri: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export type QboPendingConnectionTable = {
+  workspace_id: string
+  realm_id: string
+  company_name: string
+  token_ciphertext: string
+  requested_by: string
+  created_at: string
+  expires_at: string
+}
+
+export type QboCustomerLinkTable = {
+  workspace_id: string
+  record_id: string
+  realm_id: string
+  customer_id: string
+  display_name: string
+  linked_by: string | null
+  linked_at: string
+}
+
+export type QboDocumentLinkTable = {
+  workspace_id: string
+  record_id: string
+  realm_id: string
+  document_type: 'invoice' | 'estimate' | 'payment'
+  document_id: string
+  doc_number: string | null
+  /** JSON: what the document looked like when linked (shown once QBO no longer has it). */
+  snapshot: string
+  linked_by: string | null
+  linked_at: string
+}
+
+/** One QBO request (or batch) counted by a per-company limiter (modules/quickbooks/rate-limit-store-db.ts). */
+export type QboRateLimitEntryTable = {
+  id: Generated<number>
+  limit_key: string
+  at_ms: number
+  cost: number
+  owner: string
+  in_flight: number
+}
+
+/** A cache invalidation every server process applies (modules/quickbooks/cache-invalidation.ts). */
+export type QboCacheInvalidationTable = {
+  id: Generated<number>
+  realm_id: string
+  workspace_id: string | null
+  /** JSON array of cache tags. */
+  tags: string
+  origin: string
+  created_at: string
+}
+
+/** Webhook notifications already handled, so a replay does nothing. */
+export type QboWebhookNotificationTable = { notification_id: string; received_at: string }
+
+/** Where change data capture resumes for each connection. */
+export type QboCdcCheckpointTable = {
+  workspace_id: string
+  realm_id: string
+  changed_since: string
+  updated_at: string
+}
+
 export type Database = {
   workspaces: WorkspaceTable
   users: UserTable
@@ -92,4 +186,13 @@ export type Database = {
   links: LinkTable
   history: HistoryTable
   imports: ImportTable
+  qbo_connections: QboConnectionTable
+  qbo_oauth_states: QboOAuthStateTable
+  qbo_pending_connections: QboPendingConnectionTable
+  qbo_customer_links: QboCustomerLinkTable
+  qbo_document_links: QboDocumentLinkTable
+  qbo_rate_limit_entries: QboRateLimitEntryTable
+  qbo_cache_invalidations: QboCacheInvalidationTable
+  qbo_webhook_notifications: QboWebhookNotificationTable
+  qbo_cdc_checkpoints: QboCdcCheckpointTable
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { SqliteAdapter, sql } from 'kysely'
 import type { Db, RecordTable } from '../../db'
 import type { RecordData, RecordType } from './record-types'
 
@@ -140,17 +140,61 @@ export const findRecordSummaries = async (db: Db, workspaceId: string, ids: stri
 /** Escapes LIKE wildcards so a search for "50%" finds the text "50%". */
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
+/**
+ * SQLite's trigram index of search_text (migration 0004-search-indexes), when the database has it. It narrows
+ * a substring search to the rows containing every trigram of the search; the LIKE still decides, so results
+ * are exactly those of the LIKE alone. PostgreSQL answers the LIKE itself from its pg_trgm index.
+ */
+const trigramIndexes = new WeakMap<Db, Promise<boolean>>()
+const hasTrigramIndex = (db: Db): Promise<boolean> => {
+  let known = trigramIndexes.get(db)
+  if (!known) {
+    known =
+      db.getExecutor().adapter instanceof SqliteAdapter
+        ? sql`select 1 from sqlite_master where type = 'table' and name = 'records_search'`
+            .execute(db)
+            .then((result) => result.rows.length > 0)
+            .catch(() => false)
+        : Promise.resolve(false)
+    trigramIndexes.set(db, known)
+  }
+  return known
+}
+
+/** Trigrams need three characters; a shorter search is answered by the LIKE alone. */
+const TRIGRAM_LENGTH = 3
+
+/** The search as one FTS5 phrase: a quoted string matches it as a substring under the trigram tokenizer. */
+const trigramPhrase = (search: string) => `"${search.replaceAll('"', '""')}"`
+
+/** Beyond this many candidates, walking a sort index with the LIKE finds a page sooner than sorting them all. */
+const MAX_TRIGRAM_CANDIDATES = 1000
+
+/** Ids of the records (any workspace) whose search text may contain `search`, or undefined: use the LIKE alone. */
+const trigramCandidates = async (db: Db, search: string): Promise<string[] | undefined> => {
+  if ([...search].length < TRIGRAM_LENGTH || !(await hasTrigramIndex(db))) return undefined
+  const result = await sql<{ id: string }>`
+    select k.id from records_search s join records_search_keys k on k.rowid = s.rowid
+    where records_search match ${trigramPhrase(search)} limit ${MAX_TRIGRAM_CANDIDATES + 1}`.execute(db)
+  return result.rows.length > MAX_TRIGRAM_CANDIDATES ? undefined : result.rows.map((row) => row.id)
+}
+
 /** One page in keyset order on (sort column, id); fetches one extra row to know whether there is a next page. */
 export const listRecords = async (db: Db, workspaceId: string, type: RecordType, query: ListQuery) => {
   const direction = query.isDescending ? 'desc' : 'asc'
-  let select = db
-    .selectFrom('records')
-    .select(COLUMNS)
-    .where('workspace_id', '=', workspaceId)
-    .where('type', '=', type)
-  if (query.search) {
-    const pattern = likePattern(query.search.toLowerCase())
-    select = select.where(sql<boolean>`search_text like ${pattern} escape ${'\\'}`)
+  const search = query.search?.toLowerCase()
+  const candidates = search ? await trigramCandidates(db, search) : undefined
+  if (candidates?.length === 0) return []
+  let select = db.selectFrom('records').select(COLUMNS)
+  select = candidates
+    ? // A few candidates: look them up by id and sort them. The unary `+` keeps SQLite from walking a whole
+      // sort index instead, which it would otherwise estimate as cheaper.
+      select
+        .where(sql<boolean>`+workspace_id = ${workspaceId} and +type = ${type}`)
+        .where('id', 'in', candidates)
+    : select.where('workspace_id', '=', workspaceId).where('type', '=', type)
+  if (search) {
+    select = select.where(sql<boolean>`search_text like ${likePattern(search)} escape ${'\\'}`)
   }
   if (query.after) {
     const { value, id } = query.after
