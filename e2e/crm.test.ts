@@ -230,7 +230,7 @@ describe.skipIf(!hasChromium)('a salesperson working with CRM records in the bro
 
     await page.getByRole('link', { name: 'Integrations' }).click()
     await page.getByText('QuickBooks Online — not connected').waitFor()
-    await expect(page.getByRole('button', { name: 'Connect to QuickBooks' }).isDisabled()).resolves.toBe(true)
+    await expect(page.getByRole('button', { name: 'Connect to QuickBooks' }).isEnabled()).resolves.toBe(true)
     await harness.screenshot(page, 'crm-08-integrations')
 
     const { context, page: member } = await harness.newPage()

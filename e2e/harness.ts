@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -109,6 +110,8 @@ export const startHarness = async (): Promise<Harness> => {
       LEDGERLINK_ADMIN_EMAIL: admin.email,
       LEDGERLINK_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
+      // Production mode insists on a key for the stored QuickBooks tokens; a throw-away one per run.
+      LEDGERLINK_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
       // A port of its own for the built-in QuickBooks emulator, so a developer's running server does not clash.
       QBO_EMULATOR_PORT: String(emulatorPort),
       WEB_DIST_DIR: join(webDir, 'dist'),

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** Any further members of the server's error object (a conflict's fresh data, for example). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -51,15 +53,11 @@ const buildUrl = (path: string, query: RequestOptions['query']): string => {
 const readError = async (response: Response): Promise<ApiError> => {
   try {
     const body = (await response.json()) as {
-      error?: { code?: string; message?: string; fields?: FieldError[] }
+      error?: { code?: string; message?: string; fields?: FieldError[] } & Record<string, unknown>
     }
     if (body.error?.code) {
-      return new ApiError(
-        response.status,
-        body.error.code,
-        body.error.message ?? 'Something went wrong.',
-        body.error.fields ?? [],
-      )
+      const { code, message, fields, ...details } = body.error
+      return new ApiError(response.status, code, message ?? 'Something went wrong.', fields ?? [], details)
     }
   } catch {
     // Not JSON (a proxy error page, for example): fall through to a generic message.

@@ -1,6 +1,6 @@
-import { type KeyboardEvent, useRef } from 'react'
+import { type KeyboardEvent, type ReactNode, useRef } from 'react'
 
-export type TabItem = { id: string; label: string }
+export type TabItem = { id: string; label: ReactNode }
 
 type Props = {
   label: string

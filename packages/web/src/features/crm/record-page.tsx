@@ -12,7 +12,7 @@ import {
 } from '../../ui'
 import { useSession } from '../auth'
 import { formatTimestamp } from './format-value'
-import { recordTabsFor } from './record-tab-registry'
+import { recordTabsFor, useRecordTabsVersion } from './record-tab-registry'
 import { isRecordType, RECORD_TYPES, recordPath, recordTitle } from './record-types'
 
 /** `/:type/:id/:tab?`: a record's header, actions and tabs. */
@@ -40,6 +40,7 @@ const RecordView = ({ type, id }: { type: RecordType; id: string }) => {
   const [status, setStatus] = useState((location.state as { flash?: string } | null)?.flash ?? '')
   const panelId = useId()
   const tabIdPrefix = useId()
+  useRecordTabsVersion()
 
   useDocumentTitle(state.status === 'ready' ? recordTitle(type, state.record) : info.singular)
 
@@ -118,7 +119,10 @@ const RecordView = ({ type, id }: { type: RecordType; id: string }) => {
       <LiveStatus message={status} />
       <TabStrip
         label={`${info.singular} sections`}
-        tabs={tabs.map((t) => ({ id: t.id, label: t.label }))}
+        tabs={tabs.map((t) => ({
+          id: t.id,
+          label: t.Label ? <t.Label type={type} record={record} /> : t.label,
+        }))}
         activeId={active?.id ?? ''}
         panelId={panelId}
         idPrefix={tabIdPrefix}

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react'
+import { type ComponentType, useSyncExternalStore } from 'react'
 import type { AnyRecord, RecordType, Session } from '../../api'
 
 /** What every tab of a record page receives. */
@@ -21,10 +21,30 @@ export type RecordTab = {
   order: number
   appliesTo: RecordType[]
   isAvailable?: (context: { session: Session; type: RecordType; record: AnyRecord }) => boolean
+  /** Shown in the tab instead of `label` (the label plus an icon with the record's state); starts with `label`. */
+  Label?: ComponentType<{ type: RecordType; record: AnyRecord }>
   Component: ComponentType<RecordTabProps>
 }
 
 const tabs: RecordTab[] = []
+const listeners = new Set<() => void>()
+let version = 0
+
+/** Tells open record pages that a tab's `isAvailable` may answer differently now (a connection loaded, say). */
+export const notifyRecordTabsChanged = (): void => {
+  version += 1
+  for (const listener of listeners) listener()
+}
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => {
+    listeners.delete(listener)
+  }
+}
+
+/** Re-renders a record page whenever {@link notifyRecordTabsChanged} is called. */
+export const useRecordTabsVersion = (): number => useSyncExternalStore(subscribe, () => version)
 
 /** Adds a tab to record pages; registering the same id again replaces it. */
 export const registerRecordTab = (tab: RecordTab): void => {
