@@ -20,6 +20,7 @@ import { authRoutes, createSignInLimiter, type SignInLimiter } from './modules/a
 import { type CrmService, createCrmService, crmRoutes } from './modules/crm'
 import { createImportRunner, importRoutes } from './modules/imports'
 import {
+  createDbRateLimitStore,
   createQboCacheService,
   createQuickbooks,
   type QboCacheService,
@@ -40,6 +41,9 @@ export type AppDeps = {
   quickbooks?: Quickbooks
   qboCache?: QboCacheService
 }
+
+/** QBO allows 10 requests in flight per company and app (API-NOTES §9). */
+const QBO_CONCURRENT_REQUESTS = 10
 
 /** JSON bodies are small; CSV uploads have their own 10 MB limit in the imports module. */
 const BODY_LIMIT_BYTES = 256 * 1024
@@ -87,7 +91,9 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   const crm = deps.crm ?? createCrmService(db)
   const limiter = deps.limiter ?? createSignInLimiter(config.signIn)
   const imports = createImportRunner(db, crm, app.log)
-  const quickbooks = deps.quickbooks ?? createQuickbooks({ db, config, logger: app.log })
+  // QBO's limits are per company, whichever server process calls: the counters live in the shared database.
+  const rateLimitStore = createDbRateLimitStore({ db, concurrency: { limit: QBO_CONCURRENT_REQUESTS } })
+  const quickbooks = deps.quickbooks ?? createQuickbooks({ db, config, logger: app.log, rateLimitStore })
   const qboCache = deps.qboCache ?? createQboCacheService({ db, config, logger: app.log, quickbooks })
   app.addHook('onReady', async () => qboCache.start())
   app.addHook('onClose', async () => qboCache.stop())

@@ -23,6 +23,7 @@ import {
   testEncryptionKey,
 } from '../../../test/quickbooks-helpers'
 import { buildApp } from '../../app'
+import { openDatabase } from '../../db'
 import { registerErrorHandler } from '../../http/error-handler'
 import { createQuickbooks } from './gateway'
 import { createQboCacheService, type QboCacheService } from './qbo-cache-service'
@@ -31,7 +32,12 @@ import { quickbooksWebhookRoutes } from './routes-webhooks'
 const TOKEN = 'test-verifier-token'
 const logger = pino({ level: 'silent' })
 
-type WebhookTestApp = TestApp & { qboCache: QboCacheService; emulator: TestEmulator }
+type WebhookTestApp = TestApp & {
+  qboCache: QboCacheService
+  emulator: TestEmulator
+  quickbooks: ReturnType<typeof createQuickbooks>
+  databaseUrl: string | undefined
+}
 
 /** The real app with its QuickBooks cache in reach, connected to an in-process emulator. */
 const buildWebhookTestApp = async (dialect: 'sqlite' | 'postgres'): Promise<WebhookTestApp> => {
@@ -59,6 +65,8 @@ const buildWebhookTestApp = async (dialect: 'sqlite' | 'postgres'): Promise<Webh
     config,
     qboCache,
     emulator,
+    quickbooks,
+    databaseUrl: database.url,
     close: async () => {
       await app.close()
       await database.close()
@@ -213,6 +221,35 @@ for (const dialect of testDatabases()) {
       await t.qboCache.webhooks.drain()
       expect(await cached(admin, 'elsewhere', ['Customer:1'], SECOND_REALM_ID)).toBe(true)
     })
+
+    // Several server processes share invalidations through PostgreSQL only (on SQLite there is one process).
+    if (dialect === 'postgres') {
+      it('invalidates the cache of another server process on its next poll', async () => {
+        const otherPool = openDatabase({ databaseUrl: t.databaseUrl })
+        const other = createQboCacheService({
+          db: otherPool.db,
+          config: t.config,
+          logger,
+          quickbooks: t.quickbooks,
+        })
+        try {
+          await other.start()
+          const scope = { workspaceId: admin.workspaceId, realmId: DEMO_REALM_ID }
+          const warm = () =>
+            other.cache.read(scope, 'customer-6', async () => 'v', { tags: () => ['Customer:6'] })
+          await warm()
+          const body = legacyBody(DEMO_REALM_ID, [{ name: 'Customer', id: '6', operation: 'Update' }])
+          expect((await deliver(body)).statusCode).toBe(200)
+          await t.qboCache.webhooks.drain()
+          expect((await warm()).cached).toBe(true)
+          expect(await other.bus.poll()).toBeGreaterThan(0)
+          expect((await warm()).cached).toBe(false)
+        } finally {
+          await other.stop()
+          await otherPool.close()
+        }
+      })
+    }
 
     it('takes deliveries signed by the emulator’s own webhook dispatcher', async () => {
       await t.app.listen({ port: 0, host: '127.0.0.1' })
