@@ -9,13 +9,14 @@ export type EmbeddedEmulator = { url: string; close: () => Promise<void> }
  *
  * `redirectUris` is the development app's list of accepted callback URLs. The emulator reads it on every
  * authorization request, so the caller can add the server's real URLs once it listens (with PORT=0 they are
- * not known before).
+ * not known before). `webhooks`, when given, sends Intuit-style signed notifications of every change there.
  */
 export const startEmbeddedEmulator = async (
   config: Pick<Config, 'qbo'>,
   logger: Logger,
   print: (line: string) => void,
   redirectUris: string[],
+  webhooks?: { url: string; verifierToken: string; format: 'legacy' | 'cloudevents' },
 ): Promise<EmbeddedEmulator | null> => {
   try {
     const { createEmulator } = await import('@ledgerlink/qbo-emulator')
@@ -23,6 +24,7 @@ export const startEmbeddedEmulator = async (
       seed: 'demo',
       testMode: false,
       clients: [{ ...EMULATOR_CLIENT, redirectUris }],
+      ...(webhooks ? { webhooks } : {}),
     })
     const url = await emulator.listen({ port: config.qbo.emulatorPort, host: '127.0.0.1' })
     print(`QuickBooks Online emulator (demo company) at ${url}`)

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -15,6 +16,24 @@ const signInOver = async (url: string, password: string | undefined) => {
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   const { csrfToken } = (await signIn.json()) as { csrfToken: string }
   return { status: signIn.status, cookie, csrfToken }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+
+const connectOver = async (base: string, session: { cookie: string; csrfToken: string }) => {
+  const connect = await fetch(`${base}/api/quickbooks/connect`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+  })
+  const { authorizationUrl } = (await connect.json()) as { authorizationUrl: string }
+  const callback = await answerConsent(authorizationUrl, { realmId: '9130357766900456' })
+  return fetch(callback, { headers: { cookie: session.cookie }, redirect: 'manual' })
 }
 
 describe('startServer', () => {
@@ -103,6 +122,57 @@ describe('startServer', () => {
       rmSync(dir, { recursive: true, force: true })
     }
     expect(existsSync(dir)).toBe(false)
+  }, 30_000)
+
+  it("delivers the demo emulator's signed change notifications to the server's own webhook receiver", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ledgerlink-webhooks-'))
+    const lines: string[] = []
+    const server = await startServer(
+      {
+        PORT: String(await freePort()),
+        QBO_EMULATOR_PORT: '0',
+        LEDGERLINK_DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        WEB_DIST_DIR: dir,
+      },
+      (line) => lines.push(line),
+    )
+    try {
+      const password = /password: ([A-Za-z0-9]{20})/.exec(lines.join('\n'))?.[1]
+      const session = await signInOver(server.url, password)
+      expect((await connectOver(server.url, session)).headers.get('location')).toBe(
+        '/settings/integrations?quickbooks=connected',
+      )
+      const headers = {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'application/json',
+      }
+      const created = await fetch(`${server.url}/api/organizations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Notified Orchards Cooperative' }),
+      })
+      const { id } = (await created.json()) as { id: string }
+      const customer = await fetch(`${server.url}/api/organizations/${id}/quickbooks/customer`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({}),
+      })
+      expect(customer.status).toBe(201)
+      // The emulator gathers changes for 50 ms, then posts them signed with the run's verifier token.
+      let notifications = 0
+      for (let attempt = 0; attempt < 50 && notifications === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        // Only notifications whose intuit-signature verified are recorded.
+        const rows = await server.db.db.selectFrom('qbo_webhook_notifications').selectAll().execute()
+        notifications = rows.length
+      }
+      expect(notifications).toBeGreaterThan(0)
+    } finally {
+      await server.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 30_000)
 
   it('registers the callback under both the localhost and the 127.0.0.1 name', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { type Config, loadConfig } from './config'
@@ -27,7 +28,7 @@ export const startServer = async (
   env: Record<string, string | undefined> = process.env,
   print: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): Promise<RunningServer> => {
-  const config: Config = ensureEncryptionKey(loadConfig(env), print)
+  const config: Config = ensureEncryptionKey(loadConfig(withDemoWebhookToken(env)), print)
   const logger = createLogger(config)
   const db = await openConfiguredDatabase(config, (error) =>
     logger.warn({ err: error }, 'an idle database connection was closed'),
@@ -39,7 +40,7 @@ export const startServer = async (
   const redirectUris: string[] = []
   const emulator =
     config.qbo.environment === 'emulator'
-      ? await startEmbeddedEmulator(config, logger, print, redirectUris)
+      ? await startEmbeddedEmulator(config, logger, print, redirectUris, demoWebhooksFor(config))
       : null
   const quickbooks = createQuickbooks({
     db: db.db,
@@ -63,4 +64,23 @@ export const startServer = async (
       await db.close()
     },
   }
+}
+
+/**
+ * With the embedded emulator, its webhooks are delivered to this server so that the demo's cache is
+ * invalidated the way Intuit's notifications would: both sides share a verifier token made for this run
+ * unless QBO_WEBHOOK_VERIFIER_TOKEN names one.
+ */
+const withDemoWebhookToken = (env: Record<string, string | undefined>) =>
+  env.QBO_CLIENT_ID || env.QBO_WEBHOOK_VERIFIER_TOKEN
+    ? env
+    : { ...env, QBO_WEBHOOK_VERIFIER_TOKEN: randomBytes(24).toString('base64url') }
+
+/** Where the emulator posts its notifications: this server's receiver, once the port is fixed (not PORT=0). */
+const demoWebhooksFor = (config: Config) => {
+  const token = config.qboCache.webhookVerifierToken
+  if (!token || config.port === 0) return undefined
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
+  const origin = new URL(`http://${host.includes(':') ? `[${host}]` : host}:${config.port}`).origin
+  return { url: `${origin}/api/quickbooks/webhooks`, verifierToken: token, format: 'cloudevents' as const }
 }
