@@ -1,8 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp, type TestApp } from '../test/helpers'
+
+const VENDOR_JS = `export const words = ${JSON.stringify('ledgerlink '.repeat(400))}\n`
 
 describe('the application shell', () => {
   let t: TestApp
@@ -13,6 +16,9 @@ describe('the application shell', () => {
     mkdirSync(join(webDir, 'assets'))
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Ledgerlink</title>')
     writeFileSync(join(webDir, 'assets', 'app.js'), 'console.log(1)')
+    // A build writes compressed copies beside each text asset (vite.config.ts, precompress).
+    writeFileSync(join(webDir, 'assets', 'vendor.js'), VENDOR_JS)
+    writeFileSync(join(webDir, 'assets', 'vendor.js.br'), brotliCompressSync(VENDOR_JS))
     t = await buildTestApp('sqlite', { WEB_DIST_DIR: webDir })
   })
   afterAll(async () => {
@@ -56,5 +62,33 @@ describe('the application shell', () => {
     const missing = await t.app.inject({ method: 'GET', url: '/assets/old-bundle.js' })
     expect(missing.statusCode).toBe(404)
     expect(missing.json().error.code).toBe('NOT_FOUND')
+  })
+
+  it('sends hashed assets pre-compressed with a year-long cache life, and index.html revalidated', async () => {
+    const asset = await t.app.inject({
+      method: 'GET',
+      url: '/assets/vendor.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    })
+    expect(asset.statusCode).toBe(200)
+    expect(asset.headers['content-encoding']).toBe('br')
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(brotliDecompressSync(asset.rawPayload).toString()).toBe(VENDOR_JS)
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/vendor.js' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(VENDOR_JS)
+    const page = await t.app.inject({ method: 'GET', url: '/contacts/42' })
+    expect(page.headers['cache-control']).toBe('no-cache')
+  })
+
+  it('compresses large API answers for clients that accept it, and keeps them out of caches', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/openapi.json',
+      headers: { 'accept-encoding': 'br' },
+    })
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers['cache-control']).toBe('no-store')
+    expect(JSON.parse(brotliDecompressSync(response.rawPayload).toString()).openapi).toMatch(/^3\./)
   })
 })

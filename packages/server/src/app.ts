@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { constants as zlibConstants } from 'node:zlib'
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
@@ -62,6 +64,13 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
   registerErrorHandler(app)
   await registerSecurity(app, { isHttps: config.cookieSecure })
   await app.register(cookie)
+  // API answers (record lists, QuickBooks tabs) are JSON worth compressing; a fast Brotli level keeps CPU low.
+  // Built web files are compressed once at build time and served as they are (registerWebApp).
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  })
 
   await app.register(swagger, {
     openapi: {
@@ -125,7 +134,22 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
 const registerWebApp = (app: FastifyInstance, webDistDir: string) => {
   const hasWebApp = existsSync(`${webDistDir}/index.html`)
   if (hasWebApp) {
-    void app.register(fastifyStatic, { root: webDistDir, wildcard: false, index: ['index.html'] })
+    void app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      // File names under /assets/ carry a content hash: cache them for a year. index.html must be revalidated
+      // so that a new release is picked up at once.
+      cacheControl: false,
+      setHeaders: (response, path) => {
+        const isHashedAsset = /[\\/]assets[\\/]/.test(path)
+        response.setHeader(
+          'cache-control',
+          isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+        )
+      },
+    })
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? ''
