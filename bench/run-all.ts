@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const BENCHMARKS = ['emulator-reads', 'matching', 'crm-list'] as const
+const BENCHMARKS = ['emulator-reads', 'matching', 'crm-list', 'qbo-tab', 'qbo-load'] as const
 
 const here = dirname(fileURLToPath(import.meta.url))
 const requested = process.argv.slice(2)

@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseQboJson, plainDecimal, stringifyQboJson } from './json'
+import { DECIMAL_KEYS, parseQboJson, parseQboJsonExactly, plainDecimal, stringifyQboJson } from './json'
+
+const fixturesDir = process.env.QBO_FIXTURES_DIR
 
 describe('parseQboJson', () => {
   it('keeps amounts as their exact decimal text and counts as numbers', () => {
@@ -34,6 +39,54 @@ describe('parseQboJson', () => {
       expect(() => parseQboJson(text)).toThrow(SyntaxError)
     },
   )
+
+  it('reads amounts held in an array exactly too', () => {
+    expect(parseQboJson('{"Amount": [1.50, 2e1], "Line": 1}')).toEqual({ Amount: ['1.50', '20'], Line: 1 })
+  })
+
+  it('does not touch amount-like text inside strings', () => {
+    const text = '{"Memo":"{\\"Amount\\": 1.5}","PrivateNote":",\\"Balance\\":2","Balance":3.10}'
+    expect(parseQboJson(text)).toEqual({
+      Memo: '{"Amount": 1.5}',
+      PrivateNote: ',"Balance":2',
+      Balance: '3.10',
+    })
+  })
+
+  it('agrees with the exact parser on generated JSON with amounts, strings and nesting', () => {
+    const keys = fc.constantFrom(...DECIMAL_KEYS, 'LineNum', 'Name', '__proto__', 'Amount ', 'amount')
+    const amount = fc
+      .tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.nat({ max: 9999 }), fc.boolean())
+      .map(([whole, cents, exp]) => (exp ? `${whole}e${cents % 3}` : `${whole}.${cents}`))
+    const leaf = fc.oneof(
+      amount,
+      fc.string().map((text) => JSON.stringify(text)),
+      fc.constant('null'),
+    )
+    const member = fc.tuple(keys, leaf, fc.constantFrom('', ' ', '\n  '))
+    const object = fc
+      .array(member, { maxLength: 6 })
+      .map((members) => `{${members.map(([k, v, ws]) => `${ws}"${k}"${ws}:${ws}${v}${ws}`).join(',')}}`)
+    const document = fc
+      .array(object, { maxLength: 4 })
+      .map((objects) => `{"QueryResponse":{"Invoice":[${objects.join(',')}]}}`)
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(parseQboJson(text)).toEqual(parseQboJsonExactly(text))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it.skipIf(!fixturesDir)('agrees with the exact parser on every QBO fixture', () => {
+    const dir = fixturesDir as string
+    const files = readdirSync(dir).filter((name) => name.endsWith('.json'))
+    expect(files.length).toBeGreaterThan(0)
+    for (const name of files) {
+      const text = readFileSync(join(dir, name), 'utf8')
+      expect(parseQboJson(text), name).toEqual(parseQboJsonExactly(text))
+    }
+  })
 
   it('expands exponent forms into plain decimals', () => {
     expect(plainDecimal('1.5e3')).toBe('1500')

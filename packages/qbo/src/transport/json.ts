@@ -51,13 +51,53 @@ export function plainDecimal(literal: string): string {
   return `${sign}${whole}${rest ? `.${rest}` : ''}`
 }
 
+const JSON_SPACE = '[ \\t\\n\\r]*'
+const DECIMAL_KEY_ALTERNATIVES = [...DECIMAL_KEYS].join('|')
+/**
+ * An amount member: `{` or `,`, the key, `:` and a number followed by `,` or `}`. Inside a JSON string every
+ * quote is escaped, so `{"Key":` or `,"Key":` with bare quotes can only be a real member of an object.
+ */
+const DECIMAL_MEMBER = new RegExp(
+  `([{,]${JSON_SPACE})"(${DECIMAL_KEY_ALTERNATIVES})"(${JSON_SPACE}:${JSON_SPACE})(-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?)(?=${JSON_SPACE}[,}])`,
+  'g',
+)
+/** An amount key holding an array: rare, and left to the exact parser, which decodes every element. */
+const DECIMAL_ARRAY = new RegExp(`"(?:${DECIMAL_KEY_ALTERNATIVES})"${JSON_SPACE}:${JSON_SPACE}\\[`)
+
 /**
  * Parses JSON text; numbers under {@link DECIMAL_KEYS} become exact decimal strings.
+ *
+ * The usual path quotes every amount literal in the text and lets the engine's `JSON.parse` do the rest
+ * (about ten times faster than a parser written in JavaScript on a 300-document answer); malformed text and
+ * amount arrays go through the exact parser, which also gives the position of a syntax error.
  *
  * @example
  * parseQboJson('{"TotalAmt": 362.07, "LineNum": 1}') // { TotalAmt: '362.07', LineNum: 1 }
  */
 export function parseQboJson(text: string): unknown {
+  if (!DECIMAL_ARRAY.test(text)) {
+    const quoted = text.replace(
+      DECIMAL_MEMBER,
+      (_match, before: string, key: string, colon: string, literal: string) =>
+        `${before}"${key}"${colon}"${plainDecimal(literal)}"`,
+    )
+    try {
+      return JSON.parse(quoted)
+    } catch {
+      // Fall through: the exact parser names what is wrong and where.
+    }
+  }
+  return parseQboJsonExactly(text)
+}
+
+/**
+ * The exact, character-by-character parser behind {@link parseQboJson}: numbers under {@link DECIMAL_KEYS}
+ * (also inside arrays) become decimal strings; errors carry their position.
+ *
+ * @example
+ * parseQboJsonExactly('{"Amount": [1.5, 2]}') // { Amount: ['1.5', '2'] }
+ */
+export function parseQboJsonExactly(text: string): unknown {
   let pos = 0
   const fail = (what: string): never => {
     throw new SyntaxError(`Invalid JSON: ${what} at position ${pos}`)

@@ -7,6 +7,7 @@ import type { QboCacheService } from './qbo-cache-service'
 import { tagsForChange } from './qbo-cache-tags'
 import { sendTabError } from './tab-errors'
 import { createTabReader } from './tab-read'
+import { createTabReadCoalescer } from './tab-read-coalescer'
 import type { CustomerRecordType } from './tab-record'
 import {
   copyBody,
@@ -40,7 +41,8 @@ export const quickbooksRecordRoutes: FastifyPluginAsyncZod<{
     quickbooks,
     ...(qboCache
       ? {
-          reader: qboCache.cachedTabReader(createTabReader()),
+          // Cold tabs of different customers read at the same time share batch requests (QBO allows 40 a minute).
+          reader: qboCache.cachedTabReader(createTabReadCoalescer(createTabReader())),
           // Every workspace on the realm sees the change, so the invalidation is realm-wide.
           afterQuickbooksWrite: ({ realmId, customerId }) =>
             qboCache.bus.publish({

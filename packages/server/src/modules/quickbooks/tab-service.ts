@@ -24,7 +24,7 @@ import { buildCandidateQueries } from './matching-queries'
 import type { ErrorLogger } from './qbo-errors'
 import { MESSAGES, quickbooksError } from './qbo-errors'
 import { tabError } from './tab-errors'
-import { createTabReader, type TabReader, type TabReadRequest } from './tab-read'
+import { createTabReader, type TabReader, type TabReadRequest, type TabSnapshot } from './tab-read'
 import { type CrmRecord, type CustomerRecordType, toCopyRecord, toRecordToMatch } from './tab-record'
 import { documentsPageView, linkedTabView, unlinkedTabView } from './tab-view'
 
@@ -46,6 +46,9 @@ export interface TabServiceDeps {
    */
   afterQuickbooksWrite?: (change: { realmId: string; customerId: string }) => Promise<void>
 }
+
+/** Views kept per snapshot (filters × pages); see viewOf. */
+const MAX_VIEWS_PER_SNAPSHOT = 16
 
 export type LinkView = { customerId: string; displayName: string; linkedAt: string }
 
@@ -119,6 +122,26 @@ export const createTabService = (deps: TabServiceDeps) => {
     return snapshot
   }
 
+  /**
+   * Views computed from a snapshot, per snapshot object: the cache hands out the same snapshot until it reads
+   * QBO again, and a view depends only on the snapshot and the request (its "today" is the date of the read),
+   * so a warm tab skips rebuilding rows, summary and aging for every request.
+   */
+  const views = new WeakMap<TabSnapshot, Map<string, unknown>>()
+  const viewOf = <T>(snapshot: TabSnapshot, key: string, build: () => T): T => {
+    let built = views.get(snapshot)
+    if (!built) {
+      built = new Map()
+      views.set(snapshot, built)
+    }
+    if (built.has(key)) return built.get(key) as T
+    const view = build()
+    // A handful of filters and pages per snapshot; beyond that, start over rather than grow.
+    if (built.size >= MAX_VIEWS_PER_SNAPSHOT) built.clear()
+    built.set(key, view)
+    return view
+  }
+
   const readTab = async (
     ctx: ServiceContext,
     type: CustomerRecordType,
@@ -129,7 +152,9 @@ export const createTabService = (deps: TabServiceDeps) => {
     const { record, access, link } = await open(ctx, type, id)
     if (link) {
       const snapshot = await readLinked(ctx, access, link, query.refresh, logger)
-      return linkedTabView(snapshot, { link, deepLinks: access.deepLinks, timeZone, show: query.show })
+      return viewOf(snapshot, JSON.stringify(['tab', query.show, link.customerId, link.displayName]), () =>
+        linkedTabView(snapshot, { link, deepLinks: access.deepLinks, timeZone, show: query.show }),
+      )
     }
     const match = toRecordToMatch(type, record)
     const request = {
@@ -151,14 +176,17 @@ export const createTabService = (deps: TabServiceDeps) => {
   ) => {
     const { access, link } = await openLinked(ctx, type, id)
     const snapshot = await readLinked(ctx, access, link, query.refresh, logger)
-    return documentsPageView(snapshot, {
-      link,
-      deepLinks: access.deepLinks,
-      timeZone,
-      show: query.show,
-      cursor: query.cursor,
-      limit: query.limit,
-    })
+    const key = JSON.stringify(['documents', query.show, query.cursor ?? null, query.limit ?? null])
+    return viewOf(snapshot, key, () =>
+      documentsPageView(snapshot, {
+        link,
+        deepLinks: access.deepLinks,
+        timeZone,
+        show: query.show,
+        cursor: query.cursor,
+        limit: query.limit,
+      }),
+    )
   }
 
   const search = async (ctx: ServiceContext, q: string, cursor: string | undefined, logger?: ErrorLogger) => {

@@ -63,18 +63,24 @@ export interface LinkedViewOptions {
   limit?: number | undefined
 }
 
+/** Building a DateTimeFormat costs far more than using one: one per time zone, kept. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const dateFormatFor = (timeZone: string) => {
+  let format = dateFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dateFormats.set(timeZone, format)
+  }
+  return format
+}
+
 /**
  * The calendar date `YYYY-MM-DD` at `at` in `timeZone` (QBO dates are company-local, API-NOTES.md §1).
  * @example
  * companyToday('2026-11-25T05:00:00Z', 'America/Los_Angeles') // '2026-11-24'
  */
 export function companyToday(at: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(at))
+  const parts = dateFormatFor(timeZone).formatToParts(new Date(at))
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
 }
