@@ -17,6 +17,9 @@ import { createEmulator, type Emulator, type SeedOption, type StatsSnapshot } fr
 import { createCrmService, createWorkspace, type Db, migrateToLatest, openDatabase } from '@ledgerlink/server'
 import type { Kysely } from 'kysely'
 
+/** The node flags `npm start` runs the server with (docs/decisions/005-server-heap-cap.md). */
+export const SHIPPED_SERVER_NODE_ARGS = '--max-old-space-size=200'
+
 /** Latency the emulator adds to every Accounting API request (the issue's figure). */
 export const LATENCY_MS = 100
 
@@ -253,8 +256,9 @@ export const startQboBench = async (options: {
     `http://localhost:${port}/api/quickbooks/callback`,
     `http://127.0.0.1:${port}/api/quickbooks/callback`,
   )
-  // SERVER_NODE_ARGS passes flags to the server's node (e.g. --cpu-prof to see where its time goes).
-  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  // SERVER_NODE_ARGS passes flags to the server's node (e.g. --cpu-prof to see where its time goes); by
+  // default the server runs with the heap cap `npm start` gives it (packages/server/package.json).
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? SHIPPED_SERVER_NODE_ARGS).split(' ').filter(Boolean)
   const child: ChildProcess = spawn(
     process.execPath,
     [...nodeArgs, '--import', 'tsx', join(here, 'qbo-server.ts')],

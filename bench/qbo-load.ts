@@ -11,19 +11,27 @@
  * Writes bench/results/qbo-load.json.
  *
  * Run: npm run bench:qbo-load -w @ledgerlink/bench   (USERS=200 RECORDS=2000 LOAD_SECONDS=60;
- *      SERVER_NODE_ARGS=--max-old-space-size=200 runs the server with a capped heap)
+ *      the server runs with npm start's heap cap; SERVER_NODE_ARGS='' runs it with node's default heap)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import autocannon from 'autocannon'
-import { insertCustomerLinks, LATENCY_MS, machine, resultPath, round, startQboBench } from './qbo-harness'
+import {
+  insertCustomerLinks,
+  LATENCY_MS,
+  machine,
+  resultPath,
+  round,
+  SHIPPED_SERVER_NODE_ARGS,
+  startQboBench,
+} from './qbo-harness'
 
 const USERS = Number(process.env.USERS ?? 200)
 const RECORDS = Number(process.env.RECORDS ?? 2_000)
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60)
 const TARGETS = { errors: 0, throttlesSurfaced: 0, p99Ms: 1_500, rssMb: 300 } as const
 /** Flags of the server's node, as qbo-harness.ts passes them (e.g. --max-old-space-size=200). */
-const serverNodeArgs = process.env.SERVER_NODE_ARGS ?? ''
+const serverNodeArgs = process.env.SERVER_NODE_ARGS ?? SHIPPED_SERVER_NODE_ARGS
 
 /** A small deterministic PRNG, so every run opens the same tabs in the same order. */
 const random = (() => {
