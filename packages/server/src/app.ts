@@ -16,6 +16,7 @@ import type { Config } from './config'
 import type { Db } from './db'
 import { AppError } from './errors'
 import { registerErrorHandler } from './http/error-handler'
+import { registerNoNulText } from './http/no-nul-text'
 import { registerSecurity } from './http/security'
 import { requireSession } from './http/session'
 import { authRoutes, createSignInLimiter, type SignInLimiter } from './modules/auth'
@@ -45,7 +46,7 @@ export type AppDeps = {
 }
 
 /** QBO allows 10 requests in flight per company and app (API-NOTES §9). */
-const QBO_CONCURRENT_REQUESTS = 10
+export const QBO_CONCURRENT_REQUESTS = 10
 
 /** JSON bodies are small; CSV uploads have their own 10 MB limit in the imports module. */
 const BODY_LIMIT_BYTES = 256 * 1024
@@ -63,6 +64,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
 
   registerErrorHandler(app)
   await registerSecurity(app, { isHttps: config.cookieSecure })
+  registerNoNulText(app)
   await app.register(cookie)
   // API answers (record lists, QuickBooks tabs) are JSON worth compressing; a fast Brotli level keeps CPU low.
   // Built web files are compressed once at build time and served as they are (registerWebApp).
@@ -139,14 +141,14 @@ const registerWebApp = (app: FastifyInstance, webDistDir: string) => {
       wildcard: false,
       index: ['index.html'],
       preCompressed: true,
-      // File names under /assets/ carry a content hash: cache them for a year. index.html must be revalidated
-      // so that a new release is picked up at once.
+      // File names under /assets/ carry a content hash: cache them for a year. Pages are never stored (a
+      // shared or back-button cache must not keep a signed-in page), which also picks up a new release at once.
       cacheControl: false,
       setHeaders: (response, path) => {
         const isHashedAsset = /[\\/]assets[\\/]/.test(path)
         response.setHeader(
           'cache-control',
-          isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+          isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-store',
         )
       },
     })

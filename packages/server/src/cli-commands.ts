@@ -6,6 +6,8 @@ import { seedDemo } from './demo'
 import { AppError } from './errors'
 import { createCrmService } from './modules/crm'
 import { createImportRunner, getImportStatus, previewImport, runImport } from './modules/imports'
+import { createTokenCipher, parseKeyring } from './modules/quickbooks/token-crypto'
+import { reEncryptStoredTokens } from './modules/quickbooks/token-rekey'
 import {
   createWorkspace,
   findWorkspace,
@@ -90,4 +92,37 @@ export const migrateCommand = async (db: Db, print: Print) => {
   const applied = await migrateToLatest(db as unknown as Kysely<unknown>)
   print(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
   return applied
+}
+
+/**
+ * `rotate-encryption-key`: re-encrypts every stored QuickBooks token under the first key of
+ * LEDGERLINK_ENCRYPTION_KEY. Rotation: put the new key first (`k2:…,k1:…`), restart the servers, run this, then
+ * drop the old key. Prints counts and workspace ids only, never a key or a token.
+ */
+export const rotateEncryptionKeyCommand = async (
+  db: Db,
+  config: Pick<Config, 'encryptionKey'>,
+  print: Print,
+) => {
+  if (!config.encryptionKey)
+    throw new AppError(
+      'ENCRYPTION_KEY_MISSING',
+      'bad_input',
+      'Set LEDGERLINK_ENCRYPTION_KEY to the keyring (new key first, then the old ones) before rotating.',
+    )
+  const keyring = parseKeyring(config.encryptionKey)
+  const result = await reEncryptStoredTokens(db, createTokenCipher(keyring))
+  print(
+    `Re-encrypted ${result.reEncrypted} stored QuickBooks token set(s) under key "${keyring.activeKeyId}"; ` +
+      `${result.current} already used it.`,
+  )
+  for (const row of result.unreadable)
+    print(
+      `  cannot decrypt the tokens of workspace ${row.workspaceId} (${row.table}): it must reconnect QuickBooks.`,
+    )
+  if (result.changedMeanwhile > 0)
+    print(`  ${result.changedMeanwhile} changed while this ran; run the command again.`)
+  if (result.unreadable.length === 0 && result.changedMeanwhile === 0 && keyring.keys.length > 1)
+    print('Every token uses the new key: the old keys can now be removed from LEDGERLINK_ENCRYPTION_KEY.')
+  return result
 }

@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { Command, Option } from 'commander'
 import {
   createWorkspaceCommand,
   importCsvCommand,
   migrateCommand,
   resetPasswordCommand,
+  rotateEncryptionKeyCommand,
   seedDemoCommand,
 } from './cli-commands'
 import { ConfigError, loadConfig } from './config'
+import { ENCRYPTION_KEY_FILE, ensureEncryptionKey } from './config-encryption-key'
 import { openConfiguredDatabase } from './db'
 import { isAppError } from './errors'
 
@@ -23,6 +27,13 @@ const withDatabase = async (
   } finally {
     await handle.close()
   }
+}
+
+/** The config, with the development key file's keyring when LEDGERLINK_ENCRYPTION_KEY is unset (never creating one). */
+const configWithKeyFile = () => {
+  const config = loadConfig()
+  if (config.encryptionKey || !existsSync(join(config.dataDir, ENCRYPTION_KEY_FILE))) return config
+  return ensureEncryptionKey(config, () => undefined)
 }
 
 const program = new Command('ledgerlink').description('Ledgerlink administration')
@@ -68,6 +79,11 @@ program
   .command('migrate')
   .description('apply database migrations')
   .action(() => withDatabase((db) => migrateCommand(db, print)))
+
+program
+  .command('rotate-encryption-key')
+  .description('re-encrypt every stored QuickBooks token under the first key of LEDGERLINK_ENCRYPTION_KEY')
+  .action(() => withDatabase((db) => rotateEncryptionKeyCommand(db, configWithKeyFile(), print)))
 
 try {
   await program.parseAsync()

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from './app'
+import { buildApp, QBO_CONCURRENT_REQUESTS } from './app'
 import { type Config, loadConfig } from './config'
 import { ensureEncryptionKey } from './config-encryption-key'
 import { type DbHandle, openConfiguredDatabase } from './db'
@@ -8,7 +8,7 @@ import { seedDemoOnFirstStart } from './demo'
 import { createLogger } from './logger'
 import { removeExpiredSessions } from './modules/auth'
 import { failRunningImports } from './modules/imports'
-import { CALLBACK_PATH, createQuickbooks } from './modules/quickbooks'
+import { CALLBACK_PATH, createDbRateLimitStore, createQuickbooks } from './modules/quickbooks'
 import { callbackUrlsFor, startEmbeddedEmulator } from './qbo-emulator'
 
 export type RunningServer = {
@@ -47,6 +47,8 @@ export const startServer = async (
     config,
     logger,
     redirectUris,
+    // QBO's limits hold per company across every server process sharing the database (API-NOTES §9).
+    rateLimitStore: createDbRateLimitStore({ db: db.db, concurrency: { limit: QBO_CONCURRENT_REQUESTS } }),
     ...(emulator ? { emulatorBaseUrl: emulator.url } : {}),
   })
   const app = await buildApp(config, { db: db.db, logger, quickbooks })

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
+
+/** A free loopback port. */
+export const freePort = (): Promise<number> =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolvePort(port))
+    })
+  })
+
+export type ServerProcess = {
+  readonly baseUrl: string
+  /** Starts the server (again) and waits for /api/health. */
+  start: () => Promise<void>
+  /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+  kill: () => Promise<void>
+  /** SIGTERM, then SIGKILL after 5 s. */
+  stop: () => Promise<void>
+  output: () => string
+}
+
+/**
+ * The real server (`node --import tsx packages/server/src/main.ts`) as a child process that can be killed and
+ * started again on the same port, data folder and database.
+ */
+export const serverProcess = (options: { port: number; env: Record<string, string> }): ServerProcess => {
+  const baseUrl = `http://127.0.0.1:${options.port}`
+  let child: ChildProcess | undefined
+  let log = ''
+  const exited = (process: ChildProcess) =>
+    process.exitCode !== null || process.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((done) => process.once('exit', () => done()))
+
+  const start = async () => {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name !== 'DATABASE_URL' && !name.startsWith('QBO_')),
+    ) as Record<string, string>
+    const started = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+      cwd: root,
+      env: { ...env, PORT: String(options.port), HOST: '127.0.0.1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child = started
+    const collect = (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-20_000)
+    }
+    started.stdout?.on('data', collect)
+    started.stderr?.on('data', collect)
+    const deadline = Date.now() + 45_000
+    while (Date.now() < deadline) {
+      if (started.exitCode !== null) throw new Error(`the server exited (${started.exitCode}):\n${log}`)
+      try {
+        if ((await fetch(`${baseUrl}/api/health`)).ok) return
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    throw new Error(`the server did not start within 45 s:\n${log}`)
+  }
+
+  const kill = async () => {
+    if (!child) return
+    const running = child
+    running.kill('SIGKILL')
+    await exited(running)
+  }
+
+  const stop = async () => {
+    if (!child) return
+    const running = child
+    running.kill('SIGTERM')
+    const timer = setTimeout(() => running.kill('SIGKILL'), 5_000)
+    await exited(running)
+    clearTimeout(timer)
+  }
+
+  return { baseUrl, start, kill, stop, output: () => log }
+}
