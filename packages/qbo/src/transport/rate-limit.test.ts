@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { QboRateLimitError } from '../errors'
 import { createRateLimiter } from './rate-limit'
 import { createMemoryRateLimitStore } from './rate-limit-store'
 
@@ -53,6 +54,39 @@ describe('createRateLimiter', () => {
     await (await limiter.acquire('realm', { batch: true, cost: 30 }))()
     expect(waits).toEqual([1_000])
     await (await limiter.acquire('other-realm', { batch: true, cost: 30 }))()
+    expect(waits).toEqual([1_000])
+  })
+
+  it('refuses a request that would wait longer than maxWaitMs, and lets one within it wait', async () => {
+    let now = 0
+    const waits: number[] = []
+    const limiterWaiting = (maxWaitMs: number) =>
+      createRateLimiter({
+        store: createMemoryRateLimitStore(),
+        keyPrefix: 'app',
+        limits: { perMinute: 1, concurrent: 10, batchPerMinute: 10, windowMs: 1_000, maxWaitMs },
+        now: () => now,
+        sleep: async (ms) => {
+          waits.push(ms)
+          now += ms
+        },
+      })
+    const impatient = limiterWaiting(500)
+    await (await impatient.acquire('realm', { batch: false }))()
+    const refused = await impatient.acquire('realm', { batch: false }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(refused).toBeInstanceOf(QboRateLimitError)
+    expect((refused as QboRateLimitError).retryAfterMs).toBe(1_000)
+    expect(waits).toEqual([])
+    // The refusal does not block the queue: once the window has passed, the company is served again.
+    now += 1_000
+    await (await impatient.acquire('realm', { batch: false }))()
+
+    const patient = limiterWaiting(2_000)
+    await (await patient.acquire('realm', { batch: false }))()
+    await (await patient.acquire('realm', { batch: false }))()
     expect(waits).toEqual([1_000])
   })
 })

@@ -1,3 +1,4 @@
+import { QboRateLimitError } from '../errors'
 import type { RateLimitStore } from './rate-limit-store'
 
 /**
@@ -12,6 +13,12 @@ export interface RateLimits {
   concurrent?: number
   batchPerMinute?: number
   windowMs?: number
+  /**
+   * The longest a request may wait for the company's allowance before it is refused with a
+   * `QboRateLimitError` (unset: it waits as long as the window needs, up to a minute). Set it when a person is
+   * waiting: "QuickBooks is busy, try again in a minute" beats a page that hangs.
+   */
+  maxWaitMs?: number
 }
 
 /**
@@ -81,11 +88,19 @@ export function createRateLimiter(options: {
     else g.active--
   }
 
-  const take = async (key: string, cost: number, limit: number): Promise<number> => {
+  const maxWaitMs = options.limits?.maxWaitMs
+
+  const take = async (key: string, cost: number, limit: number, deadline: number): Promise<number> => {
     for (;;) {
       const at = options.now()
       const result = await options.store.consume(key, cost, limit, windowMs, at)
       if (result.allowed) return at
+      if (at + result.retryAfterMs > deadline) {
+        throw new QboRateLimitError(
+          `The company's QuickBooks allowance is used up for the next ${Math.ceil(result.retryAfterMs / 1000)} s`,
+          { retryAfterMs: result.retryAfterMs },
+        )
+      }
       await options.sleep(result.retryAfterMs)
     }
   }
@@ -93,6 +108,7 @@ export function createRateLimiter(options: {
   return {
     async acquire(realmId, request) {
       const cost = Math.min(request.cost ?? 1, perMinute)
+      const deadline = maxWaitMs === undefined ? Number.POSITIVE_INFINITY : options.now() + maxWaitMs
       const previous = queues.get(realmId) ?? Promise.resolve()
       let done!: () => void
       const mine = new Promise<void>((resolve) => {
@@ -109,8 +125,16 @@ export function createRateLimiter(options: {
         entered = true
         const base = `${options.keyPrefix}:${realmId}`
         if (request.batch)
-          taken.push({ key: `${base}:batch`, cost: 1, at: await take(`${base}:batch`, 1, batchPerMinute) })
-        taken.push({ key: `${base}:requests`, cost, at: await take(`${base}:requests`, cost, perMinute) })
+          taken.push({
+            key: `${base}:batch`,
+            cost: 1,
+            at: await take(`${base}:batch`, 1, batchPerMinute, deadline),
+          })
+        taken.push({
+          key: `${base}:requests`,
+          cost,
+          at: await take(`${base}:requests`, cost, perMinute, deadline),
+        })
       } catch (err) {
         if (entered) leave(g)
         throw err

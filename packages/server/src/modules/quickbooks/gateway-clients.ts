@@ -29,6 +29,12 @@ const INTERACTIVE_RETRY: RetryOptions = {
   budgetMs: 15_000,
 }
 
+/**
+ * The longest a request waits for the company's QBO allowance (40 batches and 500 requests a minute,
+ * API-NOTES §9) before the user is told QuickBooks is busy.
+ */
+const INTERACTIVE_LIMIT_WAIT_MS = 10_000
+
 /** Successful calls are recorded at most this often per workspace. */
 const SUCCESS_WRITE_INTERVAL_MS = 60_000
 
@@ -73,6 +79,8 @@ export const createQboClients = (options: ClientsOptions): QboClients => {
     clock: { now },
     logger,
     rateLimitStore,
+    // A request that would wait longer for the company's allowance is answered "QuickBooks is busy" at once.
+    rateLimits: { maxWaitMs: INTERACTIVE_LIMIT_WAIT_MS },
     retry: options.retry ?? INTERACTIVE_RETRY,
     timeouts: { requestMs: 20_000, tokenMs: 15_000 },
   })
