@@ -41,7 +41,8 @@ describe('token registry', () => {
   })
 
   it('measures the five-year cap from the consent, not from the code exchange', () => {
-    const clock = createClock({ startMs: Date.parse('2026-03-01T12:00:00Z') })
+    // A frozen clock: with real time ticking, the exchange and the expectation could straddle a second.
+    const clock = createClock({ startMs: Date.parse('2026-03-01T12:00:00Z'), realNow: () => 0 })
     const registry = createTokenRegistry(clock)
     const code = registry.issueCode({ ...GRANT, redirectUri: 'https://app.example/cb' })
     clock.advance(9 * 60_000)
