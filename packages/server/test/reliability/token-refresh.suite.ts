@@ -103,7 +103,7 @@ const registerTokenRefresh = (dialect: Dialect) => {
 
     const transient: Array<{ kind: InjectedFaultKind; status: number; code: string }> = [
       { kind: '5xx', status: 503, code: 'quickbooks_unavailable' },
-      { kind: '429', status: 503, code: 'quickbooks_unavailable' },
+      { kind: '429', status: 429, code: 'quickbooks_busy' },
       { kind: 'reset', status: 503, code: 'quickbooks_unavailable' },
       { kind: 'timeout', status: 503, code: 'quickbooks_unavailable' },
     ]

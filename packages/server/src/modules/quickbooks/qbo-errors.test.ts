@@ -55,6 +55,11 @@ describe('toAppError, the QuickBooks error seam', () => {
     ],
     [fault('3001', { type: 'SERVICE', httpStatus: 429 }), 'quickbooks_busy', 'rate_limited'],
     [
+      new QboNetworkError('OAuth endpoint answered HTTP 429', { httpStatus: 429, intuitTid: 'tid-123' }),
+      'quickbooks_busy',
+      'rate_limited',
+    ],
+    [
       new QboNetworkError('reset', { intuitTid: 'tid-123' }),
       'quickbooks_unavailable',
       'upstream_unavailable',

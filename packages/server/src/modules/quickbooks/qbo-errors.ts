@@ -80,7 +80,9 @@ export const toAppError = (error: unknown, logger: ErrorLogger): AppError => {
     logger.warn(context, 'QuickBooks refused the connection')
     return quickbooksError('quickbooks_needs_reconnect', MESSAGES.needsReconnect, error)
   }
-  if (isQboRateLimitError(error) || isQboFaultError(error, '3001')) {
+  // A throttled token refresh arrives as a network-class error with HTTP 429 (it is retried like a 5xx).
+  const isThrottledRefresh = isQboNetworkError(error) && error.httpStatus === 429
+  if (isQboRateLimitError(error) || isQboFaultError(error, '3001') || isThrottledRefresh) {
     logger.warn(context, 'QuickBooks throttled a request')
     return quickbooksError('quickbooks_busy', MESSAGES.busy, error)
   }
