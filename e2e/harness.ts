@@ -34,7 +34,38 @@ export type Harness = {
   newPage: (viewport?: { width: number; height: number }) => Promise<{ context: BrowserContext; page: Page }>
   signIn: (page: Page, credentials?: { email: string; password: string }) => Promise<void>
   screenshot: (page: Page, name: string) => Promise<string>
+  /** The last lines the server printed (empty against an external server). */
+  serverLog: () => string
   close: () => Promise<void>
+}
+
+/**
+ * Runs one step of a story and, when it fails, says where the page was and what it showed, with the end of the
+ * server's log: a CI failure is then readable without the screenshots.
+ */
+export const step = async <T>(
+  harness: Harness,
+  page: Page,
+  label: string,
+  action: () => Promise<T>,
+): Promise<T> => {
+  try {
+    return await action()
+  } catch (error) {
+    const text = await page
+      .locator('body')
+      .textContent({ timeout: 2_000 })
+      .catch(() => null)
+    const shown = (text ?? '(no page text)').replace(/\s+/g, ' ').slice(0, 600)
+    const log = harness.serverLog().split('\n').slice(-15).join('\n')
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new Error(
+      `${label} failed: ${reason}\n  page: ${page.url()}\n  shows: ${shown}\n  server log:\n${log}`,
+      {
+        cause: error,
+      },
+    )
+  }
 }
 
 const freePort = (): Promise<number> =>
@@ -94,7 +125,6 @@ export const startHarness = async (): Promise<Harness> => {
   mkdirSync(screenshotDir, { recursive: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'ledgerlink-e2e-'))
   const port = await freePort()
-  const emulatorPort = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
   const admin = { email: 'admin@e2e.test', password: 'e2e-admin-password' }
   let log = ''
@@ -112,8 +142,9 @@ export const startHarness = async (): Promise<Harness> => {
       LOG_LEVEL: 'warn',
       // Production mode insists on a key for the stored QuickBooks tokens; a throw-away one per run.
       LEDGERLINK_ENCRYPTION_KEY: `k1:${randomBytes(32).toString('base64')}`,
-      // A port of its own for the built-in QuickBooks emulator, so a developer's running server does not clash.
-      QBO_EMULATOR_PORT: String(emulatorPort),
+      // The built-in QuickBooks emulator takes a free port of its own when it starts (0), so neither a
+      // developer's running server nor another test can take it first.
+      QBO_EMULATOR_PORT: '0',
       WEB_DIST_DIR: join(webDir, 'dist'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -148,10 +179,16 @@ export const startHarness = async (): Promise<Harness> => {
     throw error
   }
 
-  return browserHarness(baseUrl, browser, admin, async () => {
-    await stopServer()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  return browserHarness(
+    baseUrl,
+    browser,
+    admin,
+    () => log,
+    async () => {
+      await stopServer()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  )
 }
 
 /** Runs against a server that is already running (a dev server, for example): E2E_BASE_URL, E2E_ADMIN_EMAIL, E2E_ADMIN_PASSWORD. */
@@ -162,18 +199,26 @@ const connectHarness = async (baseUrl: string): Promise<Harness> => {
   }
   mkdirSync(screenshotDir, { recursive: true })
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS })
-  return browserHarness(baseUrl, browser, admin, async () => undefined)
+  return browserHarness(
+    baseUrl,
+    browser,
+    admin,
+    () => '',
+    async () => undefined,
+  )
 }
 
 const browserHarness = (
   baseUrl: string,
   browser: Browser,
   admin: { email: string; password: string },
+  serverLog: () => string,
   stop: () => Promise<void>,
 ): Harness => ({
   baseUrl,
   browser,
   admin,
+  serverLog,
   newPage: async (viewport = { width: 1280, height: 800 }) => {
     const context = await browser.newContext({ viewport, baseURL: baseUrl })
     context.setDefaultTimeout(10_000)

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumPath, type Harness, hasChromium, startHarness } from './harness'
+import { chromiumPath, type Harness, hasChromium, startHarness, step } from './harness'
 
 if (!hasChromium) {
   console.warn(`Skipping the browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium).`)
@@ -129,11 +129,13 @@ describe.skipIf(!hasChromium)('QuickBooks documents of an opportunity in the bro
     harness = await startHarness()
     page = (await harness.newPage()).page
     await harness.signIn(page)
-    await page.goto('/settings/integrations')
-    await page.getByRole('button', { name: 'Connect to QuickBooks' }).click()
-    await page.getByRole('heading', { name: /wants to connect to your QuickBooks company/ }).waitFor()
-    await page.getByRole('button', { name: 'Connect', exact: true }).click()
-    await page.getByText('QuickBooks Online — connected').waitFor()
+    await step(harness, page, 'Connecting to QuickBooks', async () => {
+      await page.goto('/settings/integrations')
+      await page.getByRole('button', { name: 'Connect to QuickBooks' }).click()
+      await page.getByRole('heading', { name: /wants to connect to your QuickBooks company/ }).waitFor()
+      await page.getByRole('button', { name: 'Connect', exact: true }).click()
+      await page.getByText('QuickBooks Online — connected').waitFor()
+    })
 
     // An invoice and a payment of other customers than the contact's, to link directly.
     const client = await api(page)

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumPath, type Harness, hasChromium, startHarness } from './harness'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { chromiumPath, type Harness, hasChromium, startHarness, step } from './harness'
 
 if (!hasChromium) {
   console.warn(`Skipping the browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium).`)
@@ -23,12 +23,16 @@ const openQuickbooksTab = async (page: Page) => {
 
 /** Connect to QuickBooks → the emulator's consent page → Connect → back on Integrations. */
 const connectThroughConsent = async (page: Page, harness: Harness, screenshot?: string) => {
-  await page.getByRole('button', { name: /^(Connect to QuickBooks|Reconnect)$/ }).click()
-  await page.getByRole('heading', { name: /wants to connect to your QuickBooks company/ }).waitFor()
+  await step(harness, page, 'Opening the consent page', async () => {
+    await page.getByRole('button', { name: /^(Connect to QuickBooks|Reconnect)$/ }).click()
+    await page.getByRole('heading', { name: /wants to connect to your QuickBooks company/ }).waitFor()
+  })
   if (screenshot) await harness.screenshot(page, screenshot)
-  await page.getByRole('button', { name: 'Connect', exact: true }).click()
-  await page.getByRole('heading', { name: 'Integrations' }).waitFor()
-  await page.getByText('QuickBooks Online — connected').waitFor()
+  await step(harness, page, 'Approving on the consent page', async () => {
+    await page.getByRole('button', { name: 'Connect', exact: true }).click()
+    await page.getByRole('heading', { name: 'Integrations' }).waitFor()
+    await page.getByText('QuickBooks Online — connected').waitFor()
+  })
 }
 
 describe.skipIf(!hasChromium)('QuickBooks for organizations and contacts in the browser', () => {
@@ -43,8 +47,16 @@ describe.skipIf(!hasChromium)('QuickBooks for organizations and contacts in the 
     ;({ page: member, context: memberContext } = await harness.newPage())
   }, 90_000)
 
+  // The tests tell one story: once a step fails, the ones after it are skipped rather than failing in turn,
+  // so the first failure is the one reported.
+  let failed = ''
+  beforeEach((context) => {
+    if (failed) context.skip(`an earlier step failed: ${failed}`)
+  })
+
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail') {
+      failed ||= context.task.name
       const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 50)
       await harness.screenshot(admin, `failed-qb-admin-${name}`).catch(() => undefined)
       await harness.screenshot(member, `failed-qb-member-${name}`).catch(() => undefined)
