@@ -35,8 +35,39 @@ export const openDatabase = (options: {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return { db, dialect: 'sqlite', close: () => db.destroy() }
+}
+
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every query anew, and on SQLite preparing costs about as much as running a small query. The
+ * application sends a few hundred distinct statements, so each is prepared once and kept (least recently used
+ * out past 500). better-sqlite3 runs a statement to completion synchronously, so sharing one is safe as long as
+ * nothing streams rows with `iterate()` (Ledgerlink does not use Kysely's `stream()`); SQLite re-prepares a
+ * kept statement by itself after a schema change.
+ */
+const withStatementCache = (sqlite: SqliteDatabase.Database) => {
+  const statements = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      const kept = statements.get(sql)
+      if (kept) {
+        statements.delete(sql)
+        statements.set(sql, kept)
+        return kept
+      }
+      const statement = sqlite.prepare(sql)
+      statements.set(sql, statement)
+      if (statements.size > STATEMENT_CACHE_SIZE) {
+        const oldest = statements.keys().next().value
+        if (oldest !== undefined) statements.delete(oldest)
+      }
+      return statement
+    },
+  }
 }
 
 /** The default embedded database file inside the data folder (created when missing). */
