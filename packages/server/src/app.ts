@@ -123,7 +123,7 @@ export const buildApp = async (config: Config, deps: AppDeps): Promise<FastifyIn
       await api.register(importRoutes, { db, imports })
       await api.register(quickbooksConnectionRoutes, { db, crm, quickbooks })
       await api.register(quickbooksRecordRoutes, { db, crm, quickbooks, qboCache })
-      await api.register(quickbooksDocumentRoutes, { db, crm, quickbooks })
+      await api.register(quickbooksDocumentRoutes, { db, crm, quickbooks, qboCache })
     },
     { prefix: '/api' },
   )

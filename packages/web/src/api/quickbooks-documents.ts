@@ -72,15 +72,18 @@ export const findQuickbooksDocuments = (
     signal,
   })
 
-/** The documents linked to an opportunity or project directly or through its organizations and contacts. */
+/**
+ * The documents linked to an opportunity or project directly or through its organizations and contacts;
+ * `refresh` reads QuickBooks again instead of the server's recent read.
+ */
 export const listLinkedDocuments = (
   type: DocumentRecordType,
   id: string,
-  options: { show?: DocumentFilter; cursor?: string | null } = {},
+  options: { show?: DocumentFilter; cursor?: string | null; refresh?: boolean } = {},
   signal?: AbortSignal,
 ): Promise<LinkedDocumentsPage> =>
   request('GET', `${documentsPath(type, id)}/documents`, {
-    query: { show: options.show, cursor: options.cursor },
+    query: { show: options.show, cursor: options.cursor, refresh: options.refresh ? 'true' : undefined },
     signal,
   })
 

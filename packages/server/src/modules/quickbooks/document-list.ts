@@ -8,7 +8,7 @@ import type { Db } from '../../db'
 import { listLinks } from '../crm/link-service'
 import type { CrmService } from '../crm/record-service'
 import { findCustomerLinks } from './customer-links-repository'
-import { fetchDocuments } from './document-fetch'
+import { type DocumentReader, directDocumentReader } from './document-cache'
 import { isoToday, type QboAccess, toRow, viewUrlOf } from './document-kinds'
 import { listDocumentLinks } from './document-links-repository'
 import {
@@ -58,20 +58,20 @@ async function viaRecords(
 
 /**
  * One page of the merged list. Reads the CRM links and QBO links from the database, then QBO in as few batch
- * requests as possible ({@link fetchDocuments}).
+ * requests as possible (document-fetch.ts), through the read cache when `readDocuments` is the cached reader.
  * @example
  * const page = await listLinkedDocuments({ db, crm }, ctx, access, 'opportunity', id, { show: 'all' }, new Date())
  */
 export async function listLinkedDocuments(
-  deps: { db: Db; crm: CrmService },
+  deps: { db: Db; crm: CrmService; readDocuments?: DocumentReader },
   ctx: ServiceContext,
   access: QboAccess,
   type: 'opportunity' | 'project',
   recordId: string,
-  query: { show: DocumentFilter; cursor?: string | undefined },
+  query: { show: DocumentFilter; cursor?: string | undefined; refresh?: boolean },
   now: Date,
 ): Promise<LinkedDocumentsPage> {
-  const { db, crm } = deps
+  const { db, crm, readDocuments = directDocumentReader } = deps
   const via = await viaRecords(db, crm, ctx, type, recordId)
   const customerLinks = await findCustomerLinks(
     db,
@@ -86,13 +86,17 @@ export async function listLinkedDocuments(
     viaByCustomer.set(link.customerId, [...(viaByCustomer.get(link.customerId) ?? []), record])
   }
   const direct = await listDocumentLinks(db, ctx.workspaceId, recordId, access.realmId)
-  const fetched = await fetchDocuments(access, {
+  const wants = {
     ids: {
       invoice: direct.filter((link) => link.documentType === 'invoice').map((link) => link.documentId),
       estimate: direct.filter((link) => link.documentType === 'estimate').map((link) => link.documentId),
       payment: direct.filter((link) => link.documentType === 'payment').map((link) => link.documentId),
     },
     customerIds: [...viaByCustomer.keys()],
+  }
+  const { fetched, asOf } = await readDocuments(ctx.workspaceId, access, wants, {
+    refresh: query.refresh === true,
+    now,
   })
 
   const options = { today: isoToday(now) }
@@ -120,6 +124,6 @@ export async function listLinkedDocuments(
     nextCursor: page.nextCursor,
     total: shown.length,
     totals: buildDocumentTotals(shown),
-    asOf: now.toISOString(),
+    asOf,
   }
 }

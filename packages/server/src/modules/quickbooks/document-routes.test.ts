@@ -28,7 +28,13 @@ type Item = {
   currency: string
   viewUrl: string
 }
-type Page = { items: Item[]; nextCursor: string | null; total: number; totals: Record<string, unknown>[] }
+type Page = {
+  items: Item[]
+  nextCursor: string | null
+  total: number
+  totals: Record<string, unknown>[]
+  asOf: string
+}
 
 for (const dialect of testDatabases()) {
   describe(`QuickBooks documents of opportunities and projects on ${dialect}`, () => {
@@ -336,14 +342,24 @@ for (const dialect of testDatabases()) {
         expect(page.items).toHaveLength(50)
         expect(page.nextCursor).toEqual(expect.any(String))
 
-        // The next page costs the same single request, and together the pages hold every document once.
+        // The next page and another Show come from the same read, kept in the cache: no request at all.
         t.emulator.resetStats()
         const next = await list(`opportunities/${deal}`, `?cursor=${page.nextCursor}`)
-        expect(t.emulator.stats().byEndpoint).toEqual({ batch: 1 })
+        const invoices = await list(`opportunities/${deal}`, '?show=invoices')
+        expect(t.emulator.stats().total).toBe(0)
         expect(next.items).toHaveLength(33)
         expect(next.nextCursor).toBeNull()
+        expect(invoices.total).toBe(81)
         const keys = [...page.items, ...next.items].map((item) => `${item.type}:${item.qboId}`)
         expect(new Set(keys).size).toBe(83)
+
+        // Refresh reads QuickBooks again, in the same single request, and says so in "as of".
+        t.emulator.resetStats()
+        const response = await as(member).get(`/api/opportunities/${deal}/quickbooks/documents?refresh=true`)
+        expect(response.statusCode, response.body).toBe(200)
+        expect(t.emulator.stats().byEndpoint).toEqual({ batch: 1 })
+        expect(response.json().total).toBe(83)
+        expect(Date.parse(response.json().asOf)).toBeGreaterThanOrEqual(Date.parse(page.asOf))
       })
     })
 
@@ -360,7 +376,7 @@ for (const dialect of testDatabases()) {
           try {
             for (const response of [
               await as(member).get('/api/quickbooks/documents/find?kind=invoice&number=DT-C1'),
-              await as(member).get(`/api/opportunities/${deal}/quickbooks/documents`),
+              await as(member).get(`/api/opportunities/${deal}/quickbooks/documents?refresh=true`),
               await linkDoc(`opportunities/${deal}`, 'invoice', qbo.invA),
             ]) {
               expect(response.statusCode, response.body).toBe(status)

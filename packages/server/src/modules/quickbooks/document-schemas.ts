@@ -46,6 +46,11 @@ export const findQuery = z.object({
 export const linkedDocumentsQuery = z.object({
   show: z.enum(DOCUMENT_FILTERS, `Show must be one of ${DOCUMENT_FILTERS.join(', ')}`).default('all'),
   cursor,
+  /** Read QuickBooks again instead of the cached read (the Refresh button). */
+  refresh: z
+    .enum(['true', 'false'], 'Refresh must be true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
 })
 
 export const documentLinkBody = z.strictObject({ kind, documentId })

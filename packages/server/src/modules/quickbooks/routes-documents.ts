@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../db'
 import { serviceContext } from '../../http/session'
 import type { CrmService } from '../crm'
+import { createCachedDocumentReader } from './document-cache'
 import { findDocuments } from './document-find'
 import { linkDocument, unlinkDocument } from './document-link-service'
 import { listLinkedDocuments } from './document-list'
@@ -13,6 +14,7 @@ import {
   linkedDocumentsQuery,
 } from './document-schemas'
 import type { Quickbooks } from './gateway'
+import type { QboCacheService } from './qbo-cache-service'
 
 const PATHS = { opportunity: 'opportunities', project: 'projects' } as const
 
@@ -25,10 +27,16 @@ export const quickbooksDocumentRoutes: FastifyPluginAsyncZod<{
   db: Db
   crm: CrmService
   quickbooks: Quickbooks
+  /** The QBO read cache; without it every list goes to QBO. */
+  qboCache?: Pick<QboCacheService, 'cache'>
   now?: () => Date
-}> = async (app, { db, crm, quickbooks, now = () => new Date() }) => {
+}> = async (app, { db, crm, quickbooks, qboCache, now = () => new Date() }) => {
   const tags = ['quickbooks']
-  const deps = { db, crm }
+  const deps = {
+    db,
+    crm,
+    ...(qboCache ? { readDocuments: createCachedDocumentReader(qboCache.cache) } : {}),
+  }
 
   app.get(
     '/quickbooks/documents/find',

@@ -174,6 +174,80 @@ for (const dialect of testDatabases()) {
       expect(await cached(admin, 'search', ['Customer:*'])).toBe(true)
     })
 
+    it('drops an opportunity’s cached documents list when one of its invoices changes, and only then reads QuickBooks again', async () => {
+      const store = t.emulator.emulator.store.get(DEMO_REALM_ID)
+      if (!store) throw new Error('no demo company')
+      const customerId = String(store.create('Customer', { DisplayName: 'Webhook Deal Customer' }).Id)
+      const invoiceId = String(
+        store.create('Invoice', {
+          CustomerRef: { value: customerId },
+          DocNumber: 'WH-DEAL-1',
+          TxnDate: '2019-10-01',
+          Line: [
+            {
+              Amount: 90,
+              DetailType: 'SalesItemLineDetail',
+              SalesItemLineDetail: { ItemRef: { value: '1' } },
+            },
+          ],
+        }).Id,
+      )
+      const post = async (url: string, payload: object) => {
+        const response = await t.app.inject({ method: 'POST', url, headers: admin.headers, payload })
+        expect(response.statusCode, response.body).toBe(201)
+        return response.json().id as string
+      }
+      const contactId = await post('/api/contacts', { lastName: 'Webhook' })
+      const linked = await t.app.inject({
+        method: 'PUT',
+        url: `/api/contacts/${contactId}/quickbooks/link`,
+        headers: admin.headers,
+        payload: { customerId },
+      })
+      expect(linked.statusCode, linked.body).toBe(200)
+      const dealId = await post('/api/opportunities', { name: 'Webhook deal' })
+      await post(`/api/opportunities/${dealId}/links`, { recordType: 'contact', recordId: contactId })
+      const list = async () => {
+        const response = await t.app.inject({
+          method: 'GET',
+          url: `/api/opportunities/${dealId}/quickbooks/documents`,
+          headers: { cookie: admin.cookie },
+        })
+        expect(response.statusCode, response.body).toBe(200)
+        return response.json() as { items: Array<{ number: string; total: string }>; asOf: string }
+      }
+
+      t.emulator.emulator.resetStats()
+      const first = await list()
+      expect(first.items.map((item) => item.number)).toEqual(['WH-DEAL-1'])
+      expect((await list()).asOf).toBe(first.asOf)
+      expect(t.emulator.emulator.stats().byEndpoint).toEqual({ batch: 1 })
+
+      // Someone changes the invoice in QuickBooks; Intuit tells us.
+      const current = store.read('Invoice', invoiceId)
+      store.update(
+        'Invoice',
+        {
+          Id: invoiceId,
+          SyncToken: String(current?.SyncToken ?? '0'),
+          Line: [
+            {
+              Amount: 120,
+              DetailType: 'SalesItemLineDetail',
+              SalesItemLineDetail: { ItemRef: { value: '1' } },
+            },
+          ],
+        },
+        { sparse: true },
+      )
+      const body = legacyBody(DEMO_REALM_ID, [{ name: 'Invoice', id: invoiceId, operation: 'Update' }])
+      expect((await deliver(body)).statusCode).toBe(200)
+      await t.qboCache.webhooks.drain()
+      const after = await list()
+      expect(t.emulator.emulator.stats().byEndpoint).toEqual({ batch: 2 })
+      expect(after.items[0]?.total).toBe('120.00')
+    })
+
     it('ignores a replayed notification', async () => {
       const body = cloudEventsBody([
         { id: 'ev-replayed', type: 'qbo.customer.updated.v1', realmId: DEMO_REALM_ID, entityId: '3' },

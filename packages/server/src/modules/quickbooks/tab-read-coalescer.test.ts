@@ -202,6 +202,7 @@ describe('tab read coalescer', () => {
       clock: () => at,
       pace: { eager: 1, spacingMs: 1_000, max: 2, windowMs: 60_000 },
       delay: (run, ms) => delayed.push({ ms, run }),
+      maxWaitMs: 120_000,
     })
     const [a = '', b = '', c = ''] = customerIds(3)
     await read(company, linked(a))
@@ -223,5 +224,55 @@ describe('tab read coalescer', () => {
     expect(delayed.map((d) => d.ms)).toEqual([800, 60_000 - 5_200])
     delayed[1]?.run()
     expect((await third).kind).toBe('linked')
+  })
+
+  it('tells a tab at once that QuickBooks is busy when the next shared read is over 10 s away, and reads no more', async () => {
+    let at = 2_000_000
+    const delayed: Array<{ ms: number; run: () => void }> = []
+    const read = createTabReadCoalescer(plain, {
+      clock: () => at,
+      pace: { eager: 1, spacingMs: 1_000, max: 2, windowMs: 60_000 },
+      delay: (run, ms) => delayed.push({ ms, run }),
+    })
+    const [a = '', b = '', c = '', d = ''] = customerIds(4)
+    await read(company, linked(a))
+    at += 200
+    const second = read(company, linked(b))
+    await new Promise((resolve) => setImmediate(resolve))
+    delayed[0]?.run()
+    await second
+
+    at += 5_000
+    emulator.emulator.resetStats()
+    // Two reads in the last minute: the next could go out in 54.8 s, so the tab is refused now.
+    const refused = await read(company, linked(c)).catch((error: unknown) => error)
+    expect(refused).toMatchObject({ name: 'QboRateLimitError', retryAfterMs: 60_000 - 5_200 })
+    expect(emulator.emulator.stats().byEndpoint).toEqual({})
+    expect(delayed).toHaveLength(1)
+
+    // Once the first read has left the minute, tabs are read again.
+    at += 60_000 - 5_200
+    const later = await read(company, linked(d))
+    expect(later.kind).toBe('linked')
+  })
+
+  it('refuses the reads already waiting when the pace would hold them past 10 s', async () => {
+    let at = 3_000_000
+    const delayed: Array<{ ms: number; run: () => void }> = []
+    const read = createTabReadCoalescer(plain, {
+      clock: () => at,
+      // Eager for two, then at most one read every 20 s: the third waits in the queue for the spacing.
+      pace: { eager: 2, spacingMs: 20_000, max: 10, windowMs: 60_000 },
+      delay: (run, ms) => delayed.push({ ms, run }),
+      maxWaitMs: 10_000,
+    })
+    const [a = '', b = '', c = ''] = customerIds(3)
+    await read(company, linked(a))
+    await read(company, linked(b))
+    const third = read(company, linked(c)).catch((error: unknown) => error)
+    expect(await third).toMatchObject({ name: 'QboRateLimitError' })
+    expect(delayed).toHaveLength(0)
+    at += 20_000
+    expect((await read(company, linked(c))).kind).toBe('linked')
   })
 })

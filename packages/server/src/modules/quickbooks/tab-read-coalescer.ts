@@ -19,7 +19,7 @@ import type {
   Payment,
   QboCompany,
 } from '@ledgerlink/qbo'
-import { BATCH_LIMIT, select } from '@ledgerlink/qbo'
+import { BATCH_LIMIT, QboRateLimitError, select } from '@ledgerlink/qbo'
 import { MAX_ROWS_PER_QUERY } from './customer-queries'
 import type { TabReader, TabSnapshot } from './tab-read'
 
@@ -43,6 +43,13 @@ export type CoalescerPace = { eager: number; spacingMs: number; max: number; win
 
 export const DEFAULT_PACE: CoalescerPace = { eager: 24, spacingMs: 1_500, max: 36, windowMs: 60_000 }
 
+/**
+ * The longest a tab waits for its company's next shared read before the user is told QuickBooks is busy: the
+ * same 10 s a request waits for the company's allowance in gateway-clients.ts. Without it, a company that has
+ * spent its reads for the minute would hold every new tab until the minute is over.
+ */
+export const DEFAULT_MAX_WAIT_MS = 10_000
+
 export type TabReadCoalescerOptions = {
   now?: () => Date
   /** Milliseconds clock of the pace (default `Date.now`). */
@@ -59,6 +66,8 @@ export type TabReadCoalescerOptions = {
   maxExtraPages?: number
   /** How the next read is started once arrivals of this turn are in (default `setImmediate`). */
   schedule?: (run: () => void) => void
+  /** Longest wait for the pace before a read is refused as busy (default {@link DEFAULT_MAX_WAIT_MS}). */
+  maxWaitMs?: number
 }
 
 type DocumentEntity = 'Invoice' | 'Estimate' | 'Payment'
@@ -209,7 +218,21 @@ export const createTabReadCoalescer = (
   const clock = options.clock ?? Date.now
   const pace = options.pace ?? DEFAULT_PACE
   const delay = options.delay ?? ((run: () => void, ms: number) => void setTimeout(run, ms).unref())
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS
   const queues = new Map<string, Queue>()
+
+  const busy = (waitMs: number) =>
+    new QboRateLimitError(
+      `The company's QuickBooks reads for the minute are spent; the next is possible in ${Math.ceil(waitMs / 1000)} s`,
+      { retryAfterMs: waitMs },
+    )
+
+  /** Refuses every read still waiting: the next shared read is further away than a user is kept waiting. */
+  const refusePending = (queue: Queue, waitMs: number) => {
+    const error = busy(waitMs)
+    for (const list of queue.pending.values()) for (const waiter of list) waiter.reject(error)
+    queue.pending.clear()
+  }
 
   /** Milliseconds until the company may start its next shared read (0: now). */
   const waitBeforeNext = (queue: Queue): number => {
@@ -289,6 +312,11 @@ export const createTabReadCoalescer = (
       dispatch(key, queue)
     }
     const wait = waitBeforeNext(queue)
+    if (wait > maxWaitMs) {
+      queue.scheduled = false
+      refusePending(queue, wait)
+      return
+    }
     if (wait > 0) delay(run, wait)
     else schedule(run)
   }
@@ -345,6 +373,9 @@ export const createTabReadCoalescer = (
     }
     queue.company = company
     const current = queue
+    // Told at once rather than kept waiting: the company's pace will not allow a read soon enough.
+    const wait = waitBeforeNext(current)
+    if (wait > maxWaitMs) return Promise.reject(busy(wait))
     return new Promise<TabSnapshot>((resolve, reject) => {
       const waiting = current.pending.get(request.customerId)
       if (waiting) waiting.push({ resolve, reject })

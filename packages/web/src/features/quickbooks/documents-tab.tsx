@@ -63,9 +63,9 @@ export const DocumentsTab = ({ type, record }: RecordTabProps) => {
   const headingRef = useRef<HTMLHeadingElement>(null)
 
   const load = useCallback(
-    async (signal?: AbortSignal) => {
+    async (signal?: AbortSignal, refresh = false) => {
       try {
-        const page = await listLinkedDocuments(recordType, record.id, { show }, signal)
+        const page = await listLinkedDocuments(recordType, record.id, { show, refresh }, signal)
         rememberIsConnected(true)
         setState({ status: 'ready', page })
       } catch (error) {
@@ -100,7 +100,10 @@ export const DocumentsTab = ({ type, record }: RecordTabProps) => {
   /** Reads the list again in place (after a link, an un-link or Refresh) and updates the tab's icon. */
   const reload = async () => {
     setIsReloading(true)
-    await Promise.all([load(), refreshRecordLink(recordType, record.id).catch(() => undefined)])
+    await Promise.all([
+      load(undefined, true),
+      refreshRecordLink(recordType, record.id).catch(() => undefined),
+    ])
     setIsReloading(false)
   }
 
