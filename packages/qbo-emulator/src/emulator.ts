@@ -29,10 +29,15 @@ import { createRegistry, type RegistryHandle } from './store'
  * const emulator: Emulator = createEmulator()
  */
 export interface Emulator {
-  /** Starts listening; resolves to the base URL (`http://127.0.0.1:54321`). */
+  /**
+   * Starts listening; resolves to the base URL clients use: `options.publicUrl` when given, otherwise where it
+   * listens (`http://127.0.0.1:54321`).
+   */
   listen(options?: { port?: number; host?: string }): Promise<string>
-  /** The base URL once listening (empty before). */
+  /** The base URL clients use, as advertised in the discovery document, once listening (empty before). */
   readonly baseUrl: string
+  /** Where it actually listens, once listening (empty before): what a proxy at `publicUrl` forwards to. */
+  readonly listenUrl: string
   readonly clock: ControllableClock
   /** Changes latency, fault injection or rate limits while running. */
   configure(options: ConfigureOptions): void
@@ -54,6 +59,11 @@ export interface Emulator {
  * const baseUrl = await emulator.listen({ port: 0, host: '127.0.0.1' })
  * const tokens = emulator.issueTokens('9130357766900456')
  * await emulator.close()
+ *
+ * @example
+ * // Behind a proxy: clients are sent to the proxy, which forwards to `emulator.listenUrl`.
+ * const proxied = createEmulator({ publicUrl: 'http://127.0.0.1:8080' })
+ * await proxied.listen({ port: 0 }) // 'http://127.0.0.1:8080'
  */
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? createClock()
@@ -67,6 +77,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const held = new Set<{ destroy(): void }>()
   const clients = options.clients ?? [DEFAULT_CLIENT]
   let baseUrl = ''
+  let listenUrl = ''
   let closing: Promise<void> | undefined
 
   const integrations = createIntegrations({
@@ -157,11 +168,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       await app.listen({ port: listenOptions.port ?? 0, host: listenOptions.host ?? '127.0.0.1' })
       const address = app.server.address() as AddressInfo
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
-      baseUrl = `http://${host}:${address.port}`
+      listenUrl = `http://${host}:${address.port}`
+      baseUrl = options.publicUrl ? options.publicUrl.replace(/\/+$/, '') : listenUrl
       return baseUrl
     },
     get baseUrl() {
       return baseUrl
+    },
+    get listenUrl() {
+      return listenUrl
     },
     clock,
     configure,

@@ -92,6 +92,14 @@ export interface EmulatorOptions {
   persistPath?: string
   /** Fastify request logging (off by default: the request path must stay lean). */
   logger?: boolean
+  /**
+   * The address clients reach the emulator at when it sits behind a proxy or tunnel; its discovery document and
+   * links use it. Default: where it listens.
+   *
+   * @example
+   * createEmulator({ publicUrl: 'http://127.0.0.1:8080' }) // listens elsewhere, advertises the proxy
+   */
+  publicUrl?: string
 }
 
 /**
