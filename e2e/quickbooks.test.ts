@@ -218,6 +218,86 @@ describe.skipIf(!hasChromium)('QuickBooks for organizations and contacts in the 
     await harness.screenshot(member, 'qb-11-new-customer-linked')
   })
 
+  it('makes one customer and one link when two browser tabs create the same customer at once', async () => {
+    // Two tabs of the same browser (one session) on the same organization, both at "Create and link".
+    const second = await memberContext.newPage()
+    await second.goto('/')
+    try {
+      const tabs = [member, second]
+      for (const tab of tabs) {
+        await openRecord(tab, 'Organizations', 'Lotus Yoga Studio')
+        await openQuickbooksTab(tab)
+        await tab.getByRole('heading', { name: 'Suggested customers' }).waitFor({ timeout: 20_000 })
+        await tab.getByRole('button', { name: 'New Customer' }).click()
+        await tab.getByRole('dialog', { name: 'New QuickBooks customer' }).waitFor()
+      }
+      await Promise.all(
+        tabs.map((tab) =>
+          tab
+            .getByRole('dialog', { name: 'New QuickBooks customer' })
+            .getByRole('button', { name: 'Create and link' })
+            .click(),
+        ),
+      )
+      // One tab shows the new customer; the other says why it could not make a second one.
+      const outcomes = await Promise.all(
+        tabs.map((tab) =>
+          Promise.race([
+            tab
+              .getByRole('heading', { level: 3, name: 'Lotus Yoga Studio' })
+              .waitFor({ timeout: 20_000 })
+              .then(() => 'linked'),
+            tab
+              .getByRole('dialog', { name: 'New QuickBooks customer' })
+              .getByRole('alert')
+              .waitFor({ timeout: 20_000 })
+              .then(async () =>
+                tab
+                  .getByRole('dialog', { name: 'New QuickBooks customer' })
+                  .getByRole('alert')
+                  .first()
+                  .textContent(),
+              ),
+          ]),
+        ),
+      )
+      expect(outcomes).toContain('linked')
+      const told = outcomes.find((outcome) => outcome !== 'linked')
+      if (told)
+        expect(told).toMatch(/Meanwhile this organization was linked to “Lotus Yoga Studio”|already used/)
+      const toldTab = tabs[outcomes.findIndex((outcome) => outcome !== 'linked')]
+      if (toldTab) {
+        await harness.screenshot(toldTab, 'qb-11b-two-tabs-one-customer')
+        // The tab that was told shows the customer the other one linked.
+        const notice = toldTab
+          .getByRole('dialog', { name: 'New QuickBooks customer' })
+          .getByRole('alert')
+          .first()
+        if ((await notice.textContent())?.startsWith('Meanwhile')) {
+          await notice.getByRole('button', { name: 'Show the linked customer' }).click()
+          await toldTab
+            .getByRole('heading', { level: 3, name: 'Lotus Yoga Studio' })
+            .waitFor({ timeout: 20_000 })
+        }
+      }
+
+      // QuickBooks has exactly one such customer, and the organization exactly one link to it.
+      const found = await member.request.get('/api/quickbooks/customers?q=Lotus%20Yoga%20Studio')
+      expect(found.status()).toBe(200)
+      const named = ((await found.json()).items as Array<{ displayName: string }>).filter(
+        (customer) => customer.displayName === 'Lotus Yoga Studio',
+      )
+      expect(named).toHaveLength(1)
+      await second.reload()
+      await openQuickbooksTab(second)
+      await second.getByRole('heading', { level: 3, name: 'Lotus Yoga Studio' }).waitFor({ timeout: 20_000 })
+    } finally {
+      await second.close()
+      // The tab that was told may still show its dialog: start the next story from a fresh page.
+      await member.reload()
+    }
+  })
+
   it('explains a taken name and offers to link the customer that has it', async () => {
     await openRecord(member, 'Organizations', 'Stonebridge Apartments')
     await openQuickbooksTab(member)
@@ -311,7 +391,7 @@ describe.skipIf(!hasChromium)('QuickBooks for organizations and contacts in the 
     await admin.getByLabel(/Second Sandbox Company/).check()
     await admin.getByRole('button', { name: 'Connect', exact: true }).click()
     await admin.getByRole('heading', { name: 'Switch to Second Sandbox Company?' }).waitFor()
-    await admin.getByText(/clears 2 links/).waitFor()
+    await admin.getByText(/clears 3 links/).waitFor()
     await harness.screenshot(admin, 'qb-17-different-company-confirm')
     await admin.getByRole('button', { name: 'Keep the previous company' }).click()
     await admin.getByText('Kept the connection as it was.').waitFor()

@@ -38,6 +38,8 @@ const NewCustomerForm = ({ type, record, onClose, onLinked }: Omit<Props, 'isOpe
   const [nameError, setNameError] = useState<string | undefined>()
   const [formError, setFormError] = useState<string | null>(null)
   const [taken, setTaken] = useState<(NameTaken & { name: string }) | null>(null)
+  // Linked meanwhile (another tab, a teammate): the customer it is linked to, to show instead of a second one.
+  const [linkedMeanwhile, setLinkedMeanwhile] = useState<string | null>(null)
   const [isBusy, setIsBusy] = useState(false)
   // One request id per name: retrying the same name can never create two customers.
   const requestIds = useRef(new Map<string, string>())
@@ -57,6 +59,7 @@ const NewCustomerForm = ({ type, record, onClose, onLinked }: Omit<Props, 'isOpe
     const displayName = name.trim()
     setFormError(null)
     setTaken(null)
+    setLinkedMeanwhile(null)
     if (!displayName) {
       setNameError('Enter the name the customer should have in QuickBooks.')
       return
@@ -73,6 +76,8 @@ const NewCustomerForm = ({ type, record, onClose, onLinked }: Omit<Props, 'isOpe
     } catch (error) {
       if (errorCodeOf(error) === 'display_name_taken' && isApiError(error)) {
         setTaken({ ...readNameTaken(error.details), name: displayName })
+      } else if (errorCodeOf(error) === 'already_linked' && isApiError(error)) {
+        setLinkedMeanwhile(linkedNameOf(error.details) ?? 'a QuickBooks customer')
       } else setFormError(quickbooksErrorMessage(error, 'Could not create the customer.'))
     } finally {
       setIsBusy(false)
@@ -101,6 +106,19 @@ const NewCustomerForm = ({ type, record, onClose, onLinked }: Omit<Props, 'isOpe
         <p className="form-error" role="alert">
           {formError}
         </p>
+      ) : null}
+      {linkedMeanwhile ? (
+        <div className="warning-notice" role="alert">
+          <p>
+            Meanwhile this {NOUN[type]} was linked to {linkedMeanwhile} (in another tab or by a teammate), so
+            no second customer was made.
+          </p>
+          <div className="form-actions">
+            <button type="button" className="btn btn-small btn-primary" onClick={onLinked}>
+              Show the linked customer
+            </button>
+          </div>
+        </div>
       ) : null}
       {taken ? (
         <div className="warning-notice" role="alert">
@@ -154,4 +172,10 @@ const NewCustomerForm = ({ type, record, onClose, onLinked }: Omit<Props, 'isOpe
       </div>
     </form>
   )
+}
+
+/** The display name in an `already_linked` error's link, quoted; undefined when the shape is unknown. */
+const linkedNameOf = (details: Record<string, unknown>): string | undefined => {
+  const link = details.link as { displayName?: unknown } | undefined
+  return typeof link?.displayName === 'string' ? `“${link.displayName}”` : undefined
 }
