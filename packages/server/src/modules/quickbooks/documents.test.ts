@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Estimate, Invoice, Payment } from '@ledgerlink/qbo'
 import { parseQboJson } from '@ledgerlink/qbo'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../errors'
 import {
@@ -10,6 +11,7 @@ import {
   decodeDocumentCursor,
   estimateToRow,
   filterDocuments,
+  firstPageOfAllDocuments,
   invoiceToRow,
   mergeLinkedDocuments,
   paginateDocuments,
@@ -459,5 +461,52 @@ describe.skipIf(!fixturesDir)('real QBO payloads', () => {
     const { Payment } = read('payment-void-response.json') as { Payment: Payment }
     expect(invoiceToRow(Invoice, options).status).toBe('voided')
     expect(paymentToRow(Payment, options).status).toBe('voided')
+  })
+})
+
+describe('the first page of every document', () => {
+  it('is the page the full sort gives, with the same cursor and total, normalising only its own documents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('invoice', 'estimate', 'payment'),
+            id: fc.integer({ min: 1, max: 400 }),
+            day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }),
+            deleted: fc.boolean(),
+          }),
+          { maxLength: 80 },
+        ),
+        fc.integer({ min: 1, max: 30 }),
+        (specs, limit) => {
+          const seen = new Set<string>()
+          const documents = {
+            invoices: [] as Invoice[],
+            estimates: [] as Estimate[],
+            payments: [] as Payment[],
+          }
+          for (const spec of specs) {
+            if (seen.has(`${spec.kind}:${spec.id}`)) continue
+            seen.add(`${spec.kind}:${spec.id}`)
+            const base = {
+              Id: String(spec.id),
+              ...(spec.day === null ? {} : { TxnDate: `2026-05-${String(spec.day).padStart(2, '0')}` }),
+              TotalAmt: '12.50',
+              ...(spec.deleted ? { status: 'Deleted' } : {}),
+            }
+            if (spec.kind === 'invoice') documents.invoices.push({ ...base, Balance: '2.50' } as Invoice)
+            else if (spec.kind === 'estimate') documents.estimates.push(base as Estimate)
+            else documents.payments.push(base as Payment)
+          }
+          const all = sortDocuments(toDocumentRows(documents, options))
+          const expected = paginateDocuments(all, { limit })
+          expect(firstPageOfAllDocuments(documents, options, limit)).toEqual({
+            ...expected,
+            total: all.length,
+          })
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

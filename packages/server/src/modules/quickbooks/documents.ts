@@ -173,6 +173,47 @@ export function toDocumentRows(documents: QboDocuments, options: NormalizeOption
   ]
 }
 
+/**
+ * The first page of every document, newest first, with how many there are: what `paginateDocuments(
+ * sortDocuments(toDocumentRows(…)), { limit })` gives for the first page, but normalising only the page's
+ * documents. The opened tab shows this page of hundreds of documents, so the others are only sorted.
+ * @example
+ * firstPageOfAllDocuments({ invoices }, { today: '2026-11-24' }, 25) // { items: [...25 rows], nextCursor: '…', total: 295 }
+ */
+export function firstPageOfAllDocuments(
+  documents: QboDocuments,
+  options: NormalizeOptions,
+  limit: number,
+): { items: DocumentRow[]; nextCursor: string | null; total: number } {
+  requireLimit(limit)
+  type Keyed = { key: SortKey; row: () => DocumentRow }
+  const keyed: Keyed[] = []
+  const add = <T extends { Id?: string; TxnDate?: unknown }>(
+    type: DocumentType,
+    list: readonly T[] | undefined,
+    toRow: (entity: T, options: NormalizeOptions) => DocumentRow,
+  ) => {
+    for (const entity of list ?? []) {
+      if (isDeletedObject(entity)) continue
+      keyed.push({
+        key: { date: isoDateOf(entity.TxnDate), type, qboId: String(entity.Id ?? '') },
+        row: () => toRow(entity, options),
+      })
+    }
+  }
+  add('invoice', documents.invoices, invoiceToRow)
+  add('estimate', documents.estimates, estimateToRow)
+  add('payment', documents.payments, paymentToRow)
+  keyed.sort((a, b) => compareDocuments(a.key, b.key))
+  const page = keyed.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((entry) => entry.row()),
+    nextCursor: keyed.length > limit && last ? encodeDocumentCursor(last.key) : null,
+    total: keyed.length,
+  }
+}
+
 /** The Show filter of the documents list. */
 export type DocumentFilter =
   | 'all'

@@ -143,16 +143,23 @@ describe('the QuickBooks read cache', () => {
     expect((await cache.read(scope, 'b', async () => 'b2')).value).toBe('b2')
   })
 
-  it('stays within its byte budget', async () => {
+  it('stays within its byte budget, measuring each entry just after its read is answered', async () => {
     const cache = createQboCache({ maxBytes: 250 })
-    for (let i = 0; i < 10; i++) await cache.read(scope, `k${i}`, async () => 'x'.repeat(98))
+    const measured = () => new Promise((resolve) => setImmediate(resolve))
+    for (let i = 0; i < 10; i++) {
+      await cache.read(scope, `k${i}`, async () => 'x'.repeat(98))
+      await measured()
+    }
     const stats = cache.stats()
     expect(stats.bytes).toBeLessThanOrEqual(250)
+    expect(stats.bytes).toBe(200)
     expect(stats.entries).toBe(2)
     // A value larger than the whole budget is returned but not kept.
     const huge = await cache.read(scope, 'huge', async () => 'y'.repeat(1_000))
     expect(huge.value).toHaveLength(1_000)
+    await measured()
     expect(cache.stats().entries).toBe(2)
+    expect(cache.stats().bytes).toBe(200)
   })
 
   it('drops a whole realm', async () => {

@@ -124,6 +124,32 @@ export const createQboCache = (options: QboCacheOptions = {}): QboCache => {
     if (tags.size === 0) byTag.delete(entry.scope.realmId)
   }
 
+  const evictOverLimits = () => {
+    while (entries.size > maxEntries || bytes > maxBytes) {
+      const oldest = entries.keys().next().value
+      if (oldest === undefined) break
+      remove(oldest)
+    }
+  }
+
+  /**
+   * Measures a stored entry once the answer that loaded it is on its way: sizing a tab of 300 documents (its
+   * JSON text) takes milliseconds the user would otherwise wait for. Until then the entry counts as 0 bytes.
+   */
+  const measureLater = (entry: Entry, value: unknown) => {
+    setImmediate(() => {
+      if (entries.get(entry.id) !== entry) return
+      const size = sizeOf(value)
+      if (size > maxBytes) {
+        remove(entry.id)
+        return
+      }
+      entry.bytes = size
+      bytes += size
+      evictOverLimits()
+    })
+  }
+
   const store = (entry: Entry) => {
     remove(entry.id)
     if (entry.bytes > maxBytes) return
@@ -142,11 +168,7 @@ export const createQboCache = (options: QboCacheOptions = {}): QboCache => {
       }
       ids.add(entry.id)
     }
-    while (entries.size > maxEntries || bytes > maxBytes) {
-      const oldest = entries.keys().next().value
-      if (oldest === undefined) break
-      remove(oldest)
-    }
+    evictOverLimits()
   }
 
   const bumpEpoch = (realmId: string) => epochs.set(realmId, epochOf(realmId) + 1)
@@ -177,7 +199,9 @@ export const createQboCache = (options: QboCacheOptions = {}): QboCache => {
           const value = await load()
           if (epochOf(scope.realmId) === epoch) {
             const tags = readOptions.tags ? [...new Set(readOptions.tags(value))] : []
-            store({ id, scope, value, loadedAt: startedAt, bytes: sizeOf(value), tags })
+            const entry: Entry = { id, scope, value, loadedAt: startedAt, bytes: 0, tags }
+            store(entry)
+            measureLater(entry, value)
           }
           return { value: value as unknown, loadedAt: startedAt }
         })()

@@ -17,6 +17,7 @@ import {
   type DocumentRow,
   type DocumentTotals,
   filterDocuments,
+  firstPageOfAllDocuments,
   paginateDocuments,
   sortDocuments,
   toDocumentRows,
@@ -100,10 +101,17 @@ export function unlinkedTabView(snapshot: UnlinkedSnapshot, record: RecordToMatc
   return { state: 'unlinked', candidates, asOf: snapshot.readAt }
 }
 
-function rowsOf(snapshot: LinkedSnapshot, options: LinkedViewOptions): DocumentRowView[] {
+function rowsOf(snapshot: LinkedSnapshot, options: LinkedViewOptions): DocumentRow[] {
   const today = companyToday(snapshot.readAt, options.timeZone)
-  const links = options.deepLinks
-  return sortDocuments(toDocumentRows(snapshot, { today })).map((row) => ({
+  return sortDocuments(toDocumentRows(snapshot, { today }))
+}
+
+/** The rows of one page with their links into QuickBooks (only the page's: a tab can hold hundreds). */
+function withViewUrls(
+  rows: readonly DocumentRow[],
+  links: LinkedViewOptions['deepLinks'],
+): DocumentRowView[] {
+  return rows.map((row) => ({
     ...row,
     viewUrl:
       row.type === 'invoice'
@@ -121,8 +129,18 @@ export function documentsPageView(snapshot: LinkedSnapshot, options: LinkedViewO
     limit: options.limit ?? DOCUMENTS_PAGE_SIZE,
     cursor: options.cursor ?? null,
   })
-  return { ...page, totals: buildDocumentTotals(shown), asOf: snapshot.readAt }
+  return {
+    ...page,
+    items: withViewUrls(page.items, options.deepLinks),
+    totals: buildDocumentTotals(shown),
+    asOf: snapshot.readAt,
+  }
 }
+
+const pageOf = (shown: DocumentRow[], cursor: string | undefined) => ({
+  ...paginateDocuments(shown, { limit: DOCUMENTS_PAGE_SIZE, cursor: cursor ?? null }),
+  total: shown.length,
+})
 
 /** The overview, financial summary and first documents page of a linked record. */
 export function linkedTabView(snapshot: LinkedSnapshot, options: LinkedViewOptions): LinkedTab {
@@ -132,13 +150,20 @@ export function linkedTabView(snapshot: LinkedSnapshot, options: LinkedViewOptio
     : missingCustomerView(options.link.customerId, options.link.displayName, options.deepLinks)
   const today = companyToday(snapshot.readAt, options.timeZone)
   const summary = buildFinancialSummary({ ...snapshot, customer, today, homeCurrency: view.currency })
-  const shown = filterDocuments(rowsOf(snapshot, options), options.show)
-  const page = paginateDocuments(shown, { limit: DOCUMENTS_PAGE_SIZE, cursor: options.cursor ?? null })
+  // Show "all" (what the tab opens with) normalises only the page's documents; the other filters need them all.
+  const documents =
+    options.show === 'all' && !options.cursor
+      ? firstPageOfAllDocuments(snapshot, { today }, DOCUMENTS_PAGE_SIZE)
+      : pageOf(filterDocuments(rowsOf(snapshot, options), options.show), options.cursor)
   return {
     state: 'linked',
     customer: view,
     summary,
-    documents: { items: page.items, nextCursor: page.nextCursor, total: shown.length },
+    documents: {
+      items: withViewUrls(documents.items, options.deepLinks),
+      nextCursor: documents.nextCursor,
+      total: documents.total,
+    },
     asOf: snapshot.readAt,
   }
 }
