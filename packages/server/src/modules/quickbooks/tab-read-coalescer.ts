@@ -21,7 +21,7 @@ import type {
 } from '@ledgerlink/qbo'
 import { BATCH_LIMIT, QboRateLimitError, select } from '@ledgerlink/qbo'
 import { MAX_ROWS_PER_QUERY } from './customer-queries'
-import type { TabReader, TabSnapshot } from './tab-read'
+import { DOCUMENT_ENTITIES, documentsQuery, type TabReader, type TabSnapshot } from './tab-read'
 
 /** Customers per IN list: the size document-fetch.ts uses, short enough for any statement QBO accepts. */
 const CUSTOMERS_PER_QUERY = 100
@@ -70,9 +70,6 @@ export type TabReadCoalescerOptions = {
   maxWaitMs?: number
 }
 
-type DocumentEntity = 'Invoice' | 'Estimate' | 'Payment'
-const DOCUMENT_ENTITIES: readonly DocumentEntity[] = ['Invoice', 'Estimate', 'Payment']
-
 type Waiter = { resolve: (snapshot: TabSnapshot) => void; reject: (error: unknown) => void }
 
 type Queue = {
@@ -96,37 +93,6 @@ class Failure {
 
 /** Marks a group whose documents need more pages than a shared read follows. */
 const TOO_MANY_ROWS = Symbol('too many rows for one group')
-
-/** Newest first with Id breaking ties, as tab-read.ts orders one customer's documents. */
-function documentsQuery(entity: DocumentEntity, customerIds: string[], startPosition: number): BatchItem {
-  const paging = { startPosition, maxResults: MAX_ROWS_PER_QUERY }
-  switch (entity) {
-    case 'Invoice':
-      return {
-        query: select('Invoice')
-          .where('CustomerRef', 'in', customerIds)
-          .orderBy('TxnDate', 'desc')
-          .orderBy('Id', 'desc')
-          .page(paging),
-      }
-    case 'Estimate':
-      return {
-        query: select('Estimate')
-          .where('CustomerRef', 'in', customerIds)
-          .orderBy('TxnDate', 'desc')
-          .orderBy('Id', 'desc')
-          .page(paging),
-      }
-    case 'Payment':
-      return {
-        query: select('Payment')
-          .where('CustomerRef', 'in', customerIds)
-          .orderBy('TxnDate', 'desc')
-          .orderBy('Id', 'desc')
-          .page(paging),
-      }
-  }
-}
 
 /** The group's customers, active or not (without a filter on Active QBO returns active ones only, §3). */
 const customersQuery = (customerIds: string[]): BatchItem => ({

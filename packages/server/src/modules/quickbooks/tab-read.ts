@@ -46,8 +46,8 @@ export type TabReader = (
   options?: { refresh?: boolean; workspaceId?: string },
 ) => Promise<TabSnapshot>
 
-type DocumentEntity = 'Invoice' | 'Estimate' | 'Payment'
-const DOCUMENT_ENTITIES: readonly DocumentEntity[] = ['Invoice', 'Estimate', 'Payment']
+export type DocumentEntity = 'Invoice' | 'Estimate' | 'Payment'
+export const DOCUMENT_ENTITIES: readonly DocumentEntity[] = ['Invoice', 'Estimate', 'Payment']
 
 /**
  * Pages read after the first, at most: a customer with more than 21 000 documents of one kind shows the
@@ -56,36 +56,57 @@ const DOCUMENT_ENTITIES: readonly DocumentEntity[] = ['Invoice', 'Estimate', 'Pa
 const MAX_EXTRA_PAGES = 20
 
 /**
- * One page of the customer's documents of one kind, newest first with Id breaking ties so pages never
- * overlap (QBO's default order is unspecified, API-NOTES.md §3). Pages are QBO's largest (1000 rows).
+ * One page of the documents of one kind of one customer (`CustomerRef = …`) or of several (`CustomerRef IN
+ * (…)`, the coalescer's shared reads), newest first with Id breaking ties so pages never overlap (QBO's default
+ * order is unspecified, API-NOTES.md §3). Pages are QBO's largest (1000 rows); `startPosition` counts from 1.
+ * @example
+ * documentsQuery('Invoice', ['58'], 1) // select * from Invoice where CustomerRef = '58' orderby TxnDate desc, Id desc …
  */
-function documentsQuery(entity: DocumentEntity, customerId: string, page: number): BatchItem {
-  const paging = { startPosition: page * MAX_ROWS_PER_QUERY + 1, maxResults: MAX_ROWS_PER_QUERY }
+export function documentsQuery(
+  entity: DocumentEntity,
+  customerIds: readonly string[],
+  startPosition: number,
+): BatchItem {
+  const paging = { startPosition, maxResults: MAX_ROWS_PER_QUERY }
+  const [only = ''] = customerIds
+  const many = customerIds.length !== 1
   switch (entity) {
-    case 'Invoice':
+    case 'Invoice': {
+      const query = select('Invoice')
       return {
-        query: select('Invoice')
-          .where('CustomerRef', '=', customerId)
+        query: (many
+          ? query.where('CustomerRef', 'in', [...customerIds])
+          : query.where('CustomerRef', '=', only)
+        )
           .orderBy('TxnDate', 'desc')
           .orderBy('Id', 'desc')
           .page(paging),
       }
-    case 'Estimate':
+    }
+    case 'Estimate': {
+      const query = select('Estimate')
       return {
-        query: select('Estimate')
-          .where('CustomerRef', '=', customerId)
+        query: (many
+          ? query.where('CustomerRef', 'in', [...customerIds])
+          : query.where('CustomerRef', '=', only)
+        )
           .orderBy('TxnDate', 'desc')
           .orderBy('Id', 'desc')
           .page(paging),
       }
-    case 'Payment':
+    }
+    case 'Payment': {
+      const query = select('Payment')
       return {
-        query: select('Payment')
-          .where('CustomerRef', '=', customerId)
+        query: (many
+          ? query.where('CustomerRef', 'in', [...customerIds])
+          : query.where('CustomerRef', '=', only)
+        )
           .orderBy('TxnDate', 'desc')
           .orderBy('Id', 'desc')
           .page(paging),
       }
+    }
   }
 }
 
@@ -111,7 +132,9 @@ async function readRemainingPages(
     )
     if (full.length === 0) return
     const results = await company.batch(
-      full.map((index) => documentsQuery(DOCUMENT_ENTITIES[index] ?? 'Invoice', customerId, page)),
+      full.map((index) =>
+        documentsQuery(DOCUMENT_ENTITIES[index] ?? 'Invoice', [customerId], page * MAX_ROWS_PER_QUERY + 1),
+      ),
     )
     full.forEach((index, position) => {
       documents[index]?.push(...rowsOf<unknown>(results[position]))
@@ -140,7 +163,7 @@ export function createTabReader(now: () => Date = () => new Date()): TabReader {
     }
     const items: BatchItem[] = [
       { query: customerByIdQuery(request.customerId) },
-      ...DOCUMENT_ENTITIES.map((entity) => documentsQuery(entity, request.customerId, 0)),
+      ...DOCUMENT_ENTITIES.map((entity) => documentsQuery(entity, [request.customerId], 1)),
     ]
     const readAt = now().toISOString()
     const [customers, ...firstPages] = await company.batch(items)
