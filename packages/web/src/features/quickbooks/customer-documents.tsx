@@ -6,14 +6,8 @@ import {
   type QuickbooksDocumentRow,
 } from '../../api'
 import { EmptyState, ErrorMessage, LoadingState } from '../../ui'
-import { formatMoney } from './money'
-import {
-  DOCUMENT_FILTER_LABELS,
-  DOCUMENT_TYPE_LABELS,
-  documentStatusLabel,
-  formatQuickbooksDate,
-  quickbooksErrorMessage,
-} from './quickbooks-words'
+import { DocumentAmountCells, DocumentLeadCells, ViewInQuickbooks } from './document-cells'
+import { DOCUMENT_FILTER_LABELS, formatQuickbooksDate, quickbooksErrorMessage } from './quickbooks-words'
 
 type Page = { items: QuickbooksDocumentRow[]; nextCursor: string | null }
 
@@ -142,39 +136,15 @@ export const CustomerDocuments = ({ type, recordId, initial }: Props) => {
   )
 }
 
-const DocumentRowView = ({ row }: { row: QuickbooksDocumentRow }) => {
-  const typeLabel = DOCUMENT_TYPE_LABELS[row.type]
-  const name = `${typeLabel} ${row.number ?? ''}`.trim()
-  return (
-    <tr>
-      <td className="doc-type">{typeLabel}</td>
-      <th scope="row" className="doc-number">
-        {row.number ?? <span className="muted">—</span>}
-      </th>
-      <td className="nowrap doc-date">{formatQuickbooksDate(row.date)}</td>
-      <td className="nowrap secondary-column">
-        {row.type === 'payment' ? '' : formatQuickbooksDate(row.dueDate)}
-      </td>
-      <td className="doc-state">
-        <span className={`badge doc-status doc-status-${row.status}`}>{documentStatusLabel(row.status)}</span>
-      </td>
-      <td className="align-end nowrap doc-total">{formatMoney(row.total, row.currency)}</td>
-      <td className="align-end nowrap secondary-column">
-        {row.balance === null ? '' : formatMoney(row.balance, row.currency)}
-      </td>
-      <td className="align-end doc-view">
-        {row.viewUrl ? (
-          <a
-            className="btn btn-small btn-quiet"
-            href={row.viewUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={`View ${name} in QuickBooks (opens a new tab)`}
-          >
-            View
-          </a>
-        ) : null}
-      </td>
-    </tr>
-  )
-}
+const DocumentRowView = ({ row }: { row: QuickbooksDocumentRow }) => (
+  <tr>
+    <DocumentLeadCells row={row} />
+    <td className="nowrap secondary-column">
+      {row.type === 'payment' ? '' : formatQuickbooksDate(row.dueDate)}
+    </td>
+    <DocumentAmountCells row={row} />
+    <td className="align-end doc-view">
+      {row.viewUrl ? <ViewInQuickbooks row={row} href={row.viewUrl} /> : null}
+    </td>
+  </tr>
+)

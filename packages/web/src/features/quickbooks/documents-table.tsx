@@ -1,7 +1,6 @@
 import type { LinkedQuickbooksDocument } from '../../api'
+import { DocumentAmountCells, DocumentLeadCells, documentName, ViewInQuickbooks } from './document-cells'
 import { viaText } from './documents-find-form'
-import { formatMoney } from './money'
-import { DOCUMENT_TYPE_LABELS, documentStatusLabel, formatQuickbooksDate } from './quickbooks-words'
 
 type Props = {
   items: LinkedQuickbooksDocument[]
@@ -60,48 +59,26 @@ const DocumentRow = ({
   isUnlinking: boolean
   onUnlink: (row: LinkedQuickbooksDocument) => void
 }) => {
-  const typeLabel = DOCUMENT_TYPE_LABELS[row.type]
-  const name = `${typeLabel} ${row.number ?? ''}`.trim()
   const via = viaText(row.via.map((record) => record.name))
   const isGone = row.missing === 'deleted'
   return (
     <tr className={isGone || row.status === 'voided' ? 'qb-doc-inactive' : undefined}>
-      <td className="doc-type">{typeLabel}</td>
-      <th scope="row" className="doc-number">
-        {row.number ?? <span className="muted">—</span>}
-      </th>
-      <td className="nowrap doc-date">{formatQuickbooksDate(row.date)}</td>
+      <DocumentLeadCells row={row} />
       <td className="doc-links">
         {row.direct ? <span className="badge qb-direct-badge">Linked</span> : null}
         {via ? <span className="qb-via">{via}</span> : null}
       </td>
-      <td className="doc-state">
-        <span className={`badge doc-status doc-status-${row.status}`}>{documentStatusLabel(row.status)}</span>
-      </td>
-      <td className="align-end nowrap doc-total">{formatMoney(row.total, row.currency)}</td>
-      <td className="align-end nowrap secondary-column">
-        {row.balance === null ? '' : formatMoney(row.balance, row.currency)}
-      </td>
+      <DocumentAmountCells row={row} />
       <td className="align-end doc-view">
         <span className="qb-row-actions">
-          {isGone ? null : (
-            <a
-              className="btn btn-small btn-quiet"
-              href={row.viewUrl}
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-label={`View ${name} in QuickBooks (opens a new tab)`}
-            >
-              View
-            </a>
-          )}
+          {isGone ? null : <ViewInQuickbooks row={row} href={row.viewUrl} />}
           {row.direct ? (
             <button
               type="button"
               className="btn btn-small btn-danger-quiet"
               onClick={() => onUnlink(row)}
               disabled={isUnlinking}
-              aria-label={`Un-link ${name}`}
+              aria-label={`Un-link ${documentName(row)}`}
             >
               {isUnlinking ? 'Un-linking…' : 'Un-link'}
             </button>
