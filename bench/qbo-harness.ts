@@ -14,7 +14,14 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createEmulator, type Emulator, type SeedOption, type StatsSnapshot } from '@ledgerlink/qbo-emulator'
-import { createCrmService, createWorkspace, type Db, migrateToLatest, openDatabase } from '@ledgerlink/server'
+import {
+  createCrmService,
+  createWorkspace,
+  type Db,
+  freePort,
+  migrateToLatest,
+  openDatabase,
+} from '@ledgerlink/server'
 import type { Kysely } from 'kysely'
 
 /** The node flags `npm start` runs the server with (docs/decisions/005-server-heap-cap.md). */
@@ -118,14 +125,6 @@ const startCountingProxy = async (target: string): Promise<CountingProxy> => {
         server.close(() => resolve())
       }),
   }
-}
-
-const freePort = async (): Promise<number> => {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
 }
 
 /** The server's resident memory in MB, from /proc (Linux). */

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { answerConsent } from '../test/quickbooks-helpers'
+import { freePort } from './free-port'
 import { callbackUrlsFor } from './qbo-emulator'
 import { startServer } from './server'
 
@@ -17,14 +17,6 @@ const signInOver = async (url: string, password: string | undefined) => {
   const { csrfToken } = (await signIn.json()) as { csrfToken: string }
   return { status: signIn.status, cookie, csrfToken }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 
 const connectOver = async (base: string, session: { cookie: string; csrfToken: string }) => {
   const connect = await fetch(`${base}/api/quickbooks/connect`, {

@@ -1,25 +1,14 @@
 import { execFileSync } from 'node:child_process'
 import { chownSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../free-port'
 
 /** Where Debian installs PostgreSQL 15's server binaries. */
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin'
 const BIN = POSTGRES_BIN
 
 export type PostgresCluster = { url: string; stop: () => void }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 
 const postgresUid = (): number | undefined => {
   try {

@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from '../../src/free-port'
+
+export { freePort }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
-
-/** A free loopback port. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolvePort, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolvePort(port))
-    })
-  })
 
 export type ServerProcess = {
   /** Where the server listens now (a restart may move it: see `start`). */
