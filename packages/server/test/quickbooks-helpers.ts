@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { createQboClient, type QboClientOptions, type QboCompany } from '@ledgerlink/qbo'
 import {
   type ControllableClock,
   createClock,
@@ -56,6 +57,30 @@ export type QuickbooksTestApp = TestApp & {
   /** The clock of both the app's QuickBooks clients and the emulator. */
   clock: ControllableClock
   quickbooks: Quickbooks
+}
+
+/**
+ * The demo company through a QBO client of the development app, holding tokens minted by the emulator (no
+ * OAuth round trip): for tests of code that takes a `QboCompany`.
+ * @example const company = await demoCompanyOf(emulator, { rateLimits: false })
+ */
+export const demoCompanyOf = async (
+  emulator: TestEmulator,
+  options: Pick<QboClientOptions, 'rateLimits' | 'retry'> = {},
+): Promise<QboCompany> => {
+  const client = createQboClient({
+    environment: 'emulator',
+    emulatorBaseUrl: emulator.url,
+    clientId: 'ledgerlink-dev',
+    clientSecret: 'ledgerlink-dev-secret',
+    redirectUri: TEST_REDIRECT_URI,
+    ...options,
+  })
+  await client.oauth.connectWithTokens(
+    DEMO_REALM_ID,
+    emulator.emulator.issueTokens(DEMO_REALM_ID) as unknown as Record<string, unknown>,
+  )
+  return client.company(DEMO_REALM_ID)
 }
 
 /** A random keyring for the test app's token encryption. */

@@ -1,13 +1,13 @@
-import { createQboClient, type QboCompany } from '@ledgerlink/qbo'
+import type { QboCompany } from '@ledgerlink/qbo'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSignedInWorkspace, type SignedIn, testDatabases } from '../../../test/helpers'
 import {
   buildQuickbooksTestApp,
   connectWorkspace,
   DEMO_REALM_ID,
+  demoCompanyOf,
   type QuickbooksTestApp,
   startTestEmulator,
-  TEST_REDIRECT_URI,
   type TestEmulator,
 } from '../../../test/quickbooks-helpers'
 import { applyCopy, type CopyTarget } from './copy-service'
@@ -303,18 +303,7 @@ describe('copy to QuickBooks when someone saves the customer between our read an
 
   beforeAll(async () => {
     emulator = await startTestEmulator()
-    const client = createQboClient({
-      environment: 'emulator',
-      emulatorBaseUrl: emulator.url,
-      clientId: 'ledgerlink-dev',
-      clientSecret: 'ledgerlink-dev-secret',
-      redirectUri: TEST_REDIRECT_URI,
-    })
-    await client.oauth.connectWithTokens(
-      DEMO_REALM_ID,
-      emulator.emulator.issueTokens(DEMO_REALM_ID) as unknown as Record<string, unknown>,
-    )
-    company = client.company(DEMO_REALM_ID)
+    company = await demoCompanyOf(emulator)
   })
   afterAll(async () => emulator?.close())
 

@@ -1,9 +1,9 @@
-import { createQboClient, type QboCompany } from '@ledgerlink/qbo'
+import type { QboCompany } from '@ledgerlink/qbo'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_REALM_ID,
+  demoCompanyOf,
   startTestEmulator,
-  TEST_REDIRECT_URI,
   type TestEmulator,
 } from '../../../test/quickbooks-helpers'
 import { createTabReader, type TabReadRequest, type TabSnapshot } from './tab-read'
@@ -19,20 +19,7 @@ describe('tab read coalescer', () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator()
-    const client = createQboClient({
-      environment: 'emulator',
-      emulatorBaseUrl: emulator.url,
-      clientId: 'ledgerlink-dev',
-      clientSecret: 'ledgerlink-dev-secret',
-      redirectUri: TEST_REDIRECT_URI,
-      rateLimits: false,
-      retry: { maxAttempts: 1 },
-    })
-    await client.oauth.connectWithTokens(
-      DEMO_REALM_ID,
-      emulator.emulator.issueTokens(DEMO_REALM_ID) as unknown as Record<string, unknown>,
-    )
-    company = client.company(DEMO_REALM_ID)
+    company = await demoCompanyOf(emulator, { rateLimits: false, retry: { maxAttempts: 1 } })
   })
   afterAll(async () => emulator?.close())
   afterEach(() => emulator.emulator.configure({ faults: null }))

@@ -1,9 +1,9 @@
-import { createQboClient, type QboCompany } from '@ledgerlink/qbo'
+import type { QboCompany } from '@ledgerlink/qbo'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   DEMO_REALM_ID,
+  demoCompanyOf,
   startTestEmulator,
-  TEST_REDIRECT_URI,
   type TestEmulator,
 } from '../../../test/quickbooks-helpers'
 import { createTabReader } from './tab-read'
@@ -16,19 +16,7 @@ describe('tab reader', () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator()
-    const client = createQboClient({
-      environment: 'emulator',
-      emulatorBaseUrl: emulator.url,
-      clientId: 'ledgerlink-dev',
-      clientSecret: 'ledgerlink-dev-secret',
-      redirectUri: TEST_REDIRECT_URI,
-      rateLimits: false,
-    })
-    await client.oauth.connectWithTokens(
-      DEMO_REALM_ID,
-      emulator.emulator.issueTokens(DEMO_REALM_ID) as unknown as Record<string, unknown>,
-    )
-    company = client.company(DEMO_REALM_ID)
+    company = await demoCompanyOf(emulator, { rateLimits: false })
   })
   afterAll(async () => emulator?.close())
 
