@@ -11,7 +11,7 @@ import pino, { type Logger } from 'pino'
 import { buildApp } from '../src/app'
 import type { Config } from '../src/config'
 import type { Dialect } from '../src/db'
-import { createQuickbooks, type Quickbooks } from '../src/modules/quickbooks'
+import { createQuickbooks, type Quickbooks, type QuickbooksDeps } from '../src/modules/quickbooks'
 import { createTestDatabase, type SignedIn, type TestApp, testConfig } from './helpers'
 
 export { DEMO_REALM_ID, SECOND_REALM_ID } from '@ledgerlink/qbo-emulator'
@@ -57,6 +57,8 @@ export type QuickbooksTestApp = TestApp & {
   /** The clock of both the app's QuickBooks clients and the emulator. */
   clock: ControllableClock
   quickbooks: Quickbooks
+  /** The keyring the app's tokens are encrypted with (a second app on the same database needs it). */
+  encryptionKey: string
 }
 
 /**
@@ -103,14 +105,14 @@ export const buildQuickbooksTestApp = async (
     encryptionKey?: string
     /** Where the app and its QuickBooks clients log (default: nowhere). */
     logger?: Logger
+    /** How the QuickBooks clients retry, fetch and count QBO's limits (default: fast retries, in memory). */
+    qbo?: Pick<QuickbooksDeps, 'retry' | 'fetch' | 'rateLimitStore'>
   } = {},
 ): Promise<QuickbooksTestApp> => {
   const emulator = options.emulator ?? (await startTestEmulator())
   const database = options.database ?? (await createTestDatabase(dialect))
-  const config: Config = testConfig({
-    LEDGERLINK_ENCRYPTION_KEY: options.encryptionKey ?? testEncryptionKey(),
-    ...options.env,
-  })
+  const encryptionKey = options.encryptionKey ?? testEncryptionKey()
+  const config: Config = testConfig({ LEDGERLINK_ENCRYPTION_KEY: encryptionKey, ...options.env })
   const quickbooks = createQuickbooks({
     db: database.db,
     config,
@@ -119,6 +121,7 @@ export const buildQuickbooksTestApp = async (
     emulatorBaseUrl: emulator.url,
     redirectUris: [TEST_REDIRECT_URI],
     retry: TEST_RETRY,
+    ...options.qbo,
   })
   const app = await buildApp(config, {
     db: database.db,
@@ -130,6 +133,7 @@ export const buildQuickbooksTestApp = async (
     app,
     db: database.db,
     config,
+    encryptionKey,
     emulator: emulator.emulator,
     emulatorUrl: emulator.url,
     clock: emulator.clock,

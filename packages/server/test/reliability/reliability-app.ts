@@ -1,17 +1,9 @@
 import type { RetryOptions } from '@ledgerlink/qbo'
-import pino, { type Logger } from 'pino'
-import { buildApp } from '../../src/app'
-import type { Config } from '../../src/config'
+import type { Logger } from 'pino'
 import { type Db, type Dialect, openDatabase } from '../../src/db'
-import { createDbRateLimitStore, createQuickbooks } from '../../src/modules/quickbooks'
-import { createTestDatabase, testConfig } from '../helpers'
-import {
-  type QuickbooksTestApp,
-  startTestEmulator,
-  TEST_REDIRECT_URI,
-  type TestEmulator,
-  testEncryptionKey,
-} from '../quickbooks-helpers'
+import { createDbRateLimitStore } from '../../src/modules/quickbooks'
+import { createTestDatabase } from '../helpers'
+import { buildQuickbooksTestApp, type QuickbooksTestApp, type TestEmulator } from '../quickbooks-helpers'
 
 /** Retries as in production (3 attempts, backoff with jitter), scaled down so a run takes seconds. */
 export const FAST_PRODUCTION_RETRY: RetryOptions = {
@@ -69,45 +61,28 @@ export const buildReliabilityApp = async (
     /** Sees every request the app sends to QuickBooks (URL and init), before it is sent. */
     observeQbo?: (url: string, init: RequestInit | undefined) => void
   } = {},
-): Promise<QuickbooksTestApp & { database: SharedDatabase; encryptionKey: string }> => {
-  const emulator = options.emulator ?? (await startTestEmulator())
+): Promise<QuickbooksTestApp & { database: SharedDatabase }> => {
   const database = options.database ?? (await createTestDatabase(dialect))
-  const encryptionKey = options.encryptionKey ?? testEncryptionKey()
-  const config: Config = testConfig({ LEDGERLINK_ENCRYPTION_KEY: encryptionKey, ...options.env })
-  const logger = options.logger ?? pino({ level: 'silent' })
-  const quickbooks = createQuickbooks({
-    db: database.db,
-    config,
-    logger,
-    clock: emulator.clock,
-    emulatorBaseUrl: emulator.url,
-    redirectUris: [TEST_REDIRECT_URI],
-    retry: options.retry ?? FAST_PRODUCTION_RETRY,
-    fetch: fetchWithTimeout(options.requestTimeoutMs ?? 2_000, options.observeQbo),
-    ...(options.sharedRateLimits
-      ? { rateLimitStore: createDbRateLimitStore({ db: database.db, concurrency: { limit: 10 } }) }
-      : {}),
-  })
-  const app = await buildApp(config, {
-    db: database.db,
-    quickbooks,
-    ...(options.logger ? { logger: options.logger } : {}),
-  })
-  await app.ready()
-  return {
-    app,
-    db: database.db,
-    config,
+  const t = await buildQuickbooksTestApp(dialect, {
     database,
-    encryptionKey,
-    emulator: emulator.emulator,
-    emulatorUrl: emulator.url,
-    clock: emulator.clock,
-    quickbooks,
+    ...(options.emulator ? { emulator: options.emulator } : {}),
+    ...(options.encryptionKey ? { encryptionKey: options.encryptionKey } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.env ? { env: options.env } : {}),
+    qbo: {
+      retry: options.retry ?? FAST_PRODUCTION_RETRY,
+      fetch: fetchWithTimeout(options.requestTimeoutMs ?? 2_000, options.observeQbo),
+      ...(options.sharedRateLimits
+        ? { rateLimitStore: createDbRateLimitStore({ db: database.db, concurrency: { limit: 10 } }) }
+        : {}),
+    },
+  })
+  return {
+    ...t,
+    database,
     close: async () => {
-      await app.close()
+      await t.close()
       if (!options.database) await database.close()
-      if (!options.emulator) await emulator.close()
     },
   }
 }
